@@ -54,12 +54,25 @@ void arch_invalidate_tlb(void);                  /* reload CR3 */
 void arch_switch_thread(struct tcb *from, struct tcb *to);
 void arch_fpu_forget(struct tcb *t);             /* a TCB is being destroyed */
 
-/* Interrupts. IRQ numbers are IOAPIC/legacy lines 0..23; the kernel's own
- * timer line is KERNEL_TIMER_IRQ and is never handed to user space. */
-#define KERNEL_TIMER_IRQ 0
-#define MAX_IRQ 23
-void arch_irq_set_mask(word_t irq, bool masked);
-void arch_irq_ack(word_t irq);
+/* Interrupts. IRQ n arrives on IDT vector IRQ_VECTOR_BASE + n.
+ * IRQs 0..23 are IOAPIC inputs (legacy ISA lines 0..15 identity mapped,
+ * with the MADT's source overrides applied), 24..123 are for MSIs, and 124
+ * is the kernel's own LAPIC timer, never handed to user space. The 8259
+ * PICs are disabled. Every IOAPIC input starts masked. */
+#define IRQ_VECTOR_BASE   32
+#define IRQ_IOAPIC_MIN    0
+#define IRQ_IOAPIC_MAX    23
+#define IRQ_MSI_MIN       24
+#define IRQ_MSI_MAX       123
+#define KERNEL_TIMER_IRQ  124
+#define MAX_IRQ           124
+void arch_irq_set_mask(word_t irq, bool masked);   /* IOAPIC inputs only; no-op for MSI */
+void arch_irq_ack(word_t irq);                     /* EOI to the LAPIC */
+/* Route IOAPIC input `pin` of IOAPIC `ioapic` to IRQ `irq` (masked). Returns
+ * false if that IOAPIC or pin does not exist. level: 1 = level triggered;
+ * polarity: 1 = active low. */
+bool arch_ioapic_route(word_t irq, word_t ioapic, word_t pin, word_t level, word_t polarity);
+word_t arch_num_ioapic_pins(word_t ioapic);        /* 0 if no such IOAPIC */
 
 /* I/O ports, for IOPort invocations. */
 word_t arch_port_in(word_t port, int size);      /* size 1, 2 or 4 */
@@ -83,4 +96,3 @@ NORETURN void c_handle_syscall(word_t cptr, word_t msginfo, word_t sysno);
  * arch). For #PF (14), addr = CR2; otherwise addr = 0. */
 NORETURN void c_handle_user_exception(word_t vector, word_t error_code, word_t addr);
 NORETURN void c_handle_interrupt(word_t irq);    /* irq = IDT vector - IRQ_VECTOR_BASE */
-#define IRQ_VECTOR_BASE 32

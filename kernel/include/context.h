@@ -20,6 +20,10 @@ enum {
     N_CONTEXT_REGS
 };
 
+/* ENTRY_SYSCALL: the thread may leave with sysret (RCX and R11 are not
+ * restored). The kernel sets ENTRY_TRAP whenever every register must be
+ * restored exactly (after an interrupt or exception, and after another
+ * thread changes this thread's registers). */
 enum { ENTRY_SYSCALL = 0, ENTRY_TRAP = 1 };
 
 typedef struct user_context {
