@@ -1,0 +1,4 @@
+#pragma once
+
+#include <autoconf.h>
+#include <sel4/macros.h>

@@ -1,0 +1,3 @@
+#pragma once
+
+#include <sel4/config.h>
