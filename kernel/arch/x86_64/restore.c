@@ -1,0 +1,70 @@
+/* arch_restore_user_context(): leave the kernel for ksCurThread.
+ *
+ * SYSRET is the fast way out but restores neither RCX nor R11, so it is
+ * only for threads whose last entry was SYSCALL (the ABI has those two
+ * clobbered anyway) and whose resume address lies in the user half: on
+ * Intel CPUs SYSRET to a non-canonical RCX raises #GP in ring 0 with the
+ * user's RSP loaded. Everything else leaves by IRETQ, which restores every
+ * register and lets a bad RIP fault in user mode (or see trap.c). */
+#include "arch.h"
+#include "object.h"
+#include "context_offsets.h"
+#include "cpu.h"
+#include "fpu.h"
+#include "traps.h"
+
+compile_assert(ctx_first, __builtin_offsetof(tcb_t, ctx) == 0);
+#define CHECK_OFF(reg) compile_assert(ctx_##reg, CTX_##reg == REG_##reg * 8)
+CHECK_OFF(RDI); CHECK_OFF(RSI); CHECK_OFF(RAX); CHECK_OFF(RBX); CHECK_OFF(RBP);
+CHECK_OFF(R12); CHECK_OFF(R13); CHECK_OFF(R14); CHECK_OFF(RDX); CHECK_OFF(R10);
+CHECK_OFF(R8); CHECK_OFF(R9); CHECK_OFF(R15); CHECK_OFF(FLAGS); CHECK_OFF(NEXTIP);
+CHECK_OFF(ERROR); CHECK_OFF(RSP); CHECK_OFF(FAULTIP); CHECK_OFF(R11); CHECK_OFF(RCX);
+CHECK_OFF(CS); CHECK_OFF(SS); CHECK_OFF(FS_BASE); CHECK_OFF(GS_BASE); CHECK_OFF(ENTRY_KIND);
+compile_assert(ctx_entry_syscall, CTX_ENTRY_SYSCALL == ENTRY_SYSCALL);
+compile_assert(ctx_entry_trap, CTX_ENTRY_TRAP == ENTRY_TRAP);
+
+/* FS/GS bases last written to the MSRs (wrmsr is slow; most switches
+ * keep them). Both start at 0, as the CPU does. */
+static word_t loaded_fs_base, loaded_gs_base;
+
+static void load_tls_bases(const user_context_t *ctx)
+{
+    /* Loading a selector into FS/GS also reloads the base from the GDT, so
+     * a thread that did so has made our record stale: go back to null
+     * selectors and rewrite both MSRs. */
+    uint16_t fs, gs;
+    bool stale = false;
+    __asm__ volatile("movw %%fs, %0; movw %%gs, %1" : "=r"(fs), "=r"(gs));
+    if (unlikely(fs | gs)) {
+        __asm__ volatile("movw %w0, %%fs; movw %w0, %%gs" :: "r"(0));
+        stale = true;
+    }
+    if (ctx->r[REG_FS_BASE] != loaded_fs_base || stale) {
+        loaded_fs_base = ctx->r[REG_FS_BASE];
+        wrmsr(MSR_FS_BASE, loaded_fs_base);
+    }
+    if (ctx->r[REG_GS_BASE] != loaded_gs_base || stale) {
+        loaded_gs_base = ctx->r[REG_GS_BASE];
+        wrmsr(MSR_GS_BASE, loaded_gs_base);
+    }
+}
+
+void arch_restore_user_context(void)
+{
+    tcb_t *t = ksCurThread;
+
+    if (t == ksIdleThread)
+        idle_enter(t->ctx.r[REG_RSP], t->ctx.r[REG_NEXTIP]);
+
+    load_tls_bases(&t->ctx);
+    fpu_update_ts(t);   /* also done on switch; here it cannot be missed */
+    if (t->ctx.r[REG_ENTRY_KIND] == ENTRY_SYSCALL && t->ctx.r[REG_NEXTIP] < USER_TOP)
+        restore_sysret(&t->ctx);
+    restore_iret(&t->ctx);
+}
+
+void arch_switch_thread(struct tcb *from, struct tcb *to)
+{
+    (void)from;
+    fpu_update_ts(to);
+}
