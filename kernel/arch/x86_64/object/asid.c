@@ -81,7 +81,7 @@ exception_t decodeX86ASIDPoolInvocation(word_t label, cap_t cap)
     cte_t *vspace_slot = current_extra_caps.slots[0];
     cap_t vspace_cap = vspace_slot->cap;
     if (cap_get_type(vspace_cap) != cap_pml4 || cap_pt_is_mapped(vspace_cap)) {
-        userError("X86ASIDPool: Invalid vspace root.");
+        userErrorAs("decodeX86MMUInvocation", "X86ASIDPool: Invalid vspace root.");
         return SYSCALL_INVALID_CAP(1);
     }
 

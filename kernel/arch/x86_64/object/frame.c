@@ -74,7 +74,7 @@ static exception_t decodePageMap(word_t length, cte_t *slot, cap_t cap, word_t *
     word_t frame_size = cap_frame_size(cap);
 
     if (!isValidVTableRoot(vspace_cap)) {
-        userError("X86FrameMap: Attempting to map frame into invalid page directory cap.");
+        userErrorAs("decodeX86FrameInvocation", "X86FrameMap: Attempting to map frame into invalid page directory cap.");
         return SYSCALL_INVALID_CAP(1);
     }
     pte_t *pml4 = table_ptr(vspace_cap);
@@ -84,14 +84,14 @@ static exception_t decodePageMap(word_t length, cte_t *slot, cap_t cap, word_t *
         if (cap_frame_mapped_asid(cap) != asid)
             return SYSCALL_INVALID_CAP(1);
         if (cap_frame_mapped_addr(cap) != vaddr) {
-            userError("X86Frame: Attempting to map frame into multiple addresses");
+            userErrorAs("decodeX86FrameInvocation", "X86Frame: Attempting to map frame into multiple addresses");
             return SYSCALL_INVALID_ARGUMENT(0);
         }
     } else {
         /* vtop also catches vaddr + size wrapping around */
         vptr_t vtop = vaddr + BIT(page_bits_for_size(frame_size));
         if (vaddr > USER_TOP || vtop > USER_TOP) {
-            userError("X86Frame: Mapping address too high.");
+            userErrorAs("decodeX86FrameInvocation", "X86Frame: Mapping address too high.");
             return SYSCALL_INVALID_ARGUMENT(0);
         }
     }

@@ -20,7 +20,7 @@ static word_t num_ioapics(void)
 }
 
 /* seL4's ioapic_decode_map_pin_to_vector */
-static exception_t check_ioapic_pin(word_t ioapic, word_t pin, word_t level, word_t polarity)
+static exception_t ioapic_decode_map_pin_to_vector(word_t ioapic, word_t pin, word_t level, word_t polarity)
 {
     word_t n = num_ioapics();
     if (n == 0) {
@@ -61,11 +61,11 @@ exception_t arch_decode_irq_control_invocation(word_t label, word_t length, cte_
                                                word_t *buffer)
 {
     if (label != X86IRQIssueIRQHandlerIOAPIC && label != X86IRQIssueIRQHandlerMSI) {
-        userError("IRQControl: Illegal operation");
+        userErrorAs("Arch_decodeIRQControlInvocation", "IRQControl: Illegal operation");
         return SYSCALL_ERROR(seL4_IllegalOperation);
     }
     if (length < 7 || !current_extra_caps.slots[0]) {
-        userError("IRQControl: Truncated message");
+        userErrorAs("Arch_decodeIRQControlInvocation", "IRQControl: Truncated message");
         return SYSCALL_ERROR(seL4_TruncatedMessage);
     }
 
@@ -75,16 +75,16 @@ exception_t arch_decode_irq_control_invocation(word_t label, word_t length, cte_
     word_t irq = getSyscallArg(6, buffer);
 
     if (irq > IRQ_MSI_MAX) {
-        userError("IRQControl: Invalid irq %ld should be between 0-%ld", (long)irq, (long)IRQ_MSI_MAX);
+        userErrorAs("Arch_decodeIRQControlInvocation", "IRQControl: Invalid irq %ld should be between 0-%ld", (long)irq, (long)IRQ_MSI_MAX);
         return SYSCALL_RANGE_ERROR(0, IRQ_MSI_MAX);
     }
     if (label == X86IRQIssueIRQHandlerMSI && irq < IRQ_MSI_MIN) {
-        userError("IRQControl: Invalid MSI irq %ld should be between %ld-%ld",
+        userErrorAs("Arch_decodeIRQControlInvocation", "IRQControl: Invalid MSI irq %ld should be between %ld-%ld",
                   (long)irq, (long)IRQ_MSI_MIN, (long)IRQ_MSI_MAX);
         return SYSCALL_RANGE_ERROR(IRQ_MSI_MIN, IRQ_MSI_MAX);
     }
     if (irq_is_issued(irq)) {
-        userError("IRQControl: IRQ %d is already active.", (int)irq);
+        userErrorAs("Arch_decodeIRQControlInvocation", "IRQControl: IRQ %d is already active.", (int)irq);
         return SYSCALL_ERROR(seL4_RevokeFirst);
     }
 
@@ -100,7 +100,7 @@ exception_t arch_decode_irq_control_invocation(word_t label, word_t length, cte_
         word_t pin = getSyscallArg(3, buffer);
         word_t level = getSyscallArg(4, buffer);
         word_t polarity = getSyscallArg(5, buffer);
-        status = check_ioapic_pin(ioapic, pin, level, polarity);
+        status = ioapic_decode_map_pin_to_vector(ioapic, pin, level, polarity);
         if (status != EXCEPTION_NONE)
             return status;
         setThreadState(ksCurThread, ThreadState_Restart);

@@ -85,9 +85,9 @@ word_t arch_cap_object_size_bits(cap_t cap)
 
 /* ---------------------------------------------------------------- derivation */
 
-static derive_cap_ret_t derive_fail(const char *why)
+static derive_cap_ret_t derive_fail(const char *sel4_fn, const char *why)
 {
-    userError("%s", why);
+    userErrorAs(sel4_fn, "%s", why);
     current_syscall_error.type = seL4_IllegalOperation;
     return (derive_cap_ret_t){ EXCEPTION_SYSCALL_ERROR, null_cap };
 }
@@ -99,16 +99,16 @@ derive_cap_ret_t arch_derive_cap(cte_t *slot UNUSED, cap_t cap)
 {
     switch (cap_get_type(cap)) {
     case cap_page_table:
-        if (!cap_pt_is_mapped(cap)) return derive_fail("Deriving an unmapped PT cap");
+        if (!cap_pt_is_mapped(cap)) return derive_fail("Arch_deriveCap", "Deriving an unmapped PT cap");
         break;
     case cap_page_directory:
-        if (!cap_pt_is_mapped(cap)) return derive_fail("Deriving a PD cap without an assigned ASID");
+        if (!cap_pt_is_mapped(cap)) return derive_fail("Arch_deriveCap", "Deriving a PD cap without an assigned ASID");
         break;
     case cap_pdpt:
-        if (!cap_pt_is_mapped(cap)) return derive_fail("Deriving an unmapped PTPD cap");
+        if (!cap_pt_is_mapped(cap)) return derive_fail("Mode_deriveCap", "Deriving an unmapped PTPD cap");
         break;
     case cap_pml4:
-        if (!cap_pt_is_mapped(cap)) return derive_fail("Deriving a PML4 cap without an assigned ASID");
+        if (!cap_pt_is_mapped(cap)) return derive_fail("Mode_deriveCap", "Deriving a PML4 cap without an assigned ASID");
         break;
     case cap_frame:
         cap = cap_set_frame_is_mapped(cap, 0);

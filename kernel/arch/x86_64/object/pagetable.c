@@ -9,13 +9,14 @@ typedef struct table_level {
     word_t covered_bits;                      /* vaddr is rounded down to this */
     pte_t *(*parent_slot)(pte_t *pml4, vptr_t v);
     void (*unmap)(word_t asid, vptr_t vaddr, paddr_t table);
+    const char *decoder;                      /* seL4's name, for userError */
     const char *revoke_first, *illegal, *truncated, *already_mapped, *too_high;
 } table_level_t;
 
 static pte_t *pml4_slot(pte_t *pml4, vptr_t v) { return &pml4[pml4_index(v)]; }
 
 static const table_level_t pt_level = {
-    X86PageTableMap, X86PageTableUnmap, PD_SHIFT, lookupPDSlot, unmapPageTable,
+    X86PageTableMap, X86PageTableUnmap, PD_SHIFT, lookupPDSlot, unmapPageTable, "decodeX86PageTableInvocation",
     "X86PageTable: Cannot unmap if more than one cap exists.",
     "X86PageTable: Illegal operation.",
     "X86PageTable: Truncated message.",
@@ -23,7 +24,7 @@ static const table_level_t pt_level = {
     "X86PageTable: Mapping address too high.",
 };
 static const table_level_t pd_level = {
-    X86PageDirectoryMap, X86PageDirectoryUnmap, PDPT_SHIFT, lookupPDPTSlot, unmapPageDirectory,
+    X86PageDirectoryMap, X86PageDirectoryUnmap, PDPT_SHIFT, lookupPDPTSlot, unmapPageDirectory, "decodeX64PageDirectoryInvocation",
     "X86PageDirectory: Cannot unmap if more than one cap exist.",
     "X64Directory: Illegal operation.",
     "X64PageDirectory: Truncated message.",
@@ -31,7 +32,7 @@ static const table_level_t pd_level = {
     "X64PageDirectory: Mapping address too high.",
 };
 static const table_level_t pdpt_level = {
-    X86PDPTMap, X86PDPTUnmap, PML4_SHIFT, pml4_slot, unmapPDPT,
+    X86PDPTMap, X86PDPTUnmap, PML4_SHIFT, pml4_slot, unmapPDPT, "decodeX64PDPTInvocation",
     "X86PDPT: Cannot unmap if more than one cap exist.",
     "X86PDPT: Illegal operation.",
     "X64PDPT: Truncated message.",
@@ -66,22 +67,22 @@ static exception_t decodeTableInvocation(const table_level_t *l, word_t label, w
 {
     if (label == l->unmap_label) {
         if (!isFinalCapability(slot)) {
-            userError("%s", l->revoke_first);
+            userErrorAs(l->decoder, "%s", l->revoke_first);
             return SYSCALL_ERROR(seL4_RevokeFirst);
         }
         setThreadState(ksCurThread, ThreadState_Restart);
         return performTableUnmap(l, cap, slot);
     }
     if (label != l->map_label) {
-        userError("%s", l->illegal);
+        userErrorAs(l->decoder, "%s", l->illegal);
         return SYSCALL_ERROR(seL4_IllegalOperation);
     }
     if (length < 2 || !current_extra_caps.slots[0]) {
-        userError("%s", l->truncated);
+        userErrorAs(l->decoder, "%s", l->truncated);
         return SYSCALL_ERROR(seL4_TruncatedMessage);
     }
     if (cap_pt_is_mapped(cap)) {
-        userError("%s", l->already_mapped);
+        userErrorAs(l->decoder, "%s", l->already_mapped);
         return SYSCALL_INVALID_CAP(0);
     }
 
@@ -95,7 +96,7 @@ static exception_t decodeTableInvocation(const table_level_t *l, word_t label, w
     word_t asid = cap_pt_mapped_asid(vspace_cap);
 
     if (vaddr > USER_TOP) {
-        userError("%s", l->too_high);
+        userErrorAs(l->decoder, "%s", l->too_high);
         return SYSCALL_INVALID_ARGUMENT(0);
     }
 

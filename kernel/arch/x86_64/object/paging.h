@@ -145,6 +145,10 @@ static inline void words_copy(void *dst, const void *src, word_t n)
     __asm__ volatile("rep movsq" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
 }
 
+/* userError as printed from the seL4 function named `fn`, where keel's code
+ * is shaped differently, so that the diagnostics read the same. */
+#define userErrorAs(fn, ...) user_error_print(fn, __LINE__, __VA_ARGS__)
+
 /* A lookup failure that is not a CSpace lookup (VSpace walk, ASID). */
 static inline void set_lookup_fault(word_t type, word_t bits_left)
 {
