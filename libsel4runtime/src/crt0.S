@@ -15,7 +15,8 @@ __sel4runtime_root_stack:
     .space CONFIG_SEL4RUNTIME_ROOT_STACK
 __sel4runtime_root_stack_top:
 
-    .section .text
+    /* its own section, which roottask.lds puts first: the entry is 0x400000 */
+    .section .text._sel4_start, "ax", @progbits
     .global _sel4_start
     .type _sel4_start, @function
 _sel4_start:
