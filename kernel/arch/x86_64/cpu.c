@@ -6,23 +6,17 @@
 
 void cpu_init(void)
 {
-    uint32_t a, b, c, d;
-
     /* FPU: MP so WAIT honours TS, EM off (real FPU), NE for #MF, and TS on
      * because no thread owns the FPU yet (fpu.c switches it lazily). */
     word_t cr0 = read_cr0();
     cr0 = (cr0 | CR0_MP | CR0_NE | CR0_TS | CR0_WP) & ~(word_t)CR0_EM;
     write_cr0(cr0);
 
-    /* FXSAVE/SSE for user threads; SMEP so a kernel bug never runs user code. */
-    word_t cr4 = read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT;
-    cpuid(0, 0, &a, &b, &c, &d);
-    if (a >= 7) {
-        cpuid(7, 0, &a, &b, &c, &d);
-        if (b & (1u << 7))
-            cr4 |= CR4_SMEP;
-    }
-    write_cr4(cr4);
+    /* FXSAVE/SSE for user threads. No SMEP (and no EFER.NXE): either
+     * would make instruction-fetch page faults report bit 4 (I/D) in
+     * their error code, which seL4's default configuration never does, and
+     * fault messages show that code to user space. */
+    write_cr4(read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT);
 
     /* SYSCALL: CS/SS from STAR[47:32], SYSRET's from STAR[63:48] (gdt.h).
      * SFMASK clears IF (the kernel runs with interrupts off), DF (the C ABI

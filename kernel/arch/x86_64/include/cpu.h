@@ -14,7 +14,6 @@
 #define CR4_PGE        (1u << 7)
 #define CR4_OSFXSR     (1u << 9)
 #define CR4_OSXMMEXCPT (1u << 10)
-#define CR4_SMEP       (1u << 20)
 
 #define MSR_EFER          0xc0000080
 #define MSR_STAR          0xc0000081
