@@ -58,8 +58,8 @@ enum lookup_fault_type {
 typedef struct lookup_fault {
     word_t type;
     word_t bits_left;        /* missing_cap, depth_mismatch, guard_mismatch */
-    word_t bits_found;       /* depth_mismatch: bits found; guard_mismatch: guard found */
-    word_t guard_size;       /* guard_mismatch */
+    word_t bits_found;       /* depth_mismatch, guard_mismatch */
+    word_t guard_found;      /* guard_mismatch */
 } lookup_fault_t;
 
 typedef struct fault {
@@ -99,6 +99,7 @@ typedef struct tcb {
     bool in_ready_queue;
     notification_t *bound_notification;
 
+    struct tcb *debug_next, *debug_prev;   /* list of all TCBs, for DebugDumpScheduler */
     char name[TCB_NAME_LENGTH];
 } tcb_t;
 

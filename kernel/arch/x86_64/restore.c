@@ -27,6 +27,14 @@ compile_assert(ctx_entry_trap, CTX_ENTRY_TRAP == ENTRY_TRAP);
  * keep them). Both start at 0, as the CPU does. */
 static word_t loaded_fs_base, loaded_gs_base;
 
+/* WRMSR of a non-canonical base raises #GP in the kernel; such a value
+ * (never valid for a user thread anyway) is loaded as 0 instead. */
+static word_t canonical_or_zero(word_t v)
+{
+    sword_t top = (sword_t)v >> 47;
+    return (top == 0 || top == -1) ? v : 0;
+}
+
 static void load_tls_bases(const user_context_t *ctx)
 {
     /* Loading a selector into FS/GS also reloads the base from the GDT, so
@@ -41,11 +49,11 @@ static void load_tls_bases(const user_context_t *ctx)
     }
     if (ctx->r[REG_FS_BASE] != loaded_fs_base || stale) {
         loaded_fs_base = ctx->r[REG_FS_BASE];
-        wrmsr(MSR_FS_BASE, loaded_fs_base);
+        wrmsr(MSR_FS_BASE, canonical_or_zero(loaded_fs_base));
     }
     if (ctx->r[REG_GS_BASE] != loaded_gs_base || stale) {
         loaded_gs_base = ctx->r[REG_GS_BASE];
-        wrmsr(MSR_GS_BASE, loaded_gs_base);
+        wrmsr(MSR_GS_BASE, canonical_or_zero(loaded_gs_base));
     }
 }
 

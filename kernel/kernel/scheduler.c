@@ -1,0 +1,265 @@
+/* Scheduling: 256 priorities, strict priority, round robin within one.
+ *
+ * As in seL4, the kernel only records a decision during an entry
+ * (ksSchedulerAction) and acts on it once at the end, in schedule(). */
+#include "kernel.h"
+
+#define NUM_PRIORITIES 256
+#define TIME_SLICE_TICKS 5
+
+tcb_t *ksCurThread;
+tcb_t *ksIdleThread;
+tcb_t *ksSchedulerAction;
+
+static struct { tcb_t *head, *tail; } ready_queues[NUM_PRIORITIES];
+static word_t ready_bitmap[NUM_PRIORITIES / WORD_BITS];   /* bit set = queue non-empty */
+
+static inline void bitmap_set(word_t p)   { ready_bitmap[p / WORD_BITS] |= BIT(p % WORD_BITS); }
+static inline void bitmap_clear(word_t p) { ready_bitmap[p / WORD_BITS] &= ~BIT(p % WORD_BITS); }
+
+static word_t highest_prio(void)   /* only valid when some queue is non-empty */
+{
+    for (int i = NUM_PRIORITIES / WORD_BITS - 1; i >= 0; i--)
+        if (ready_bitmap[i])
+            return i * WORD_BITS + (WORD_BITS - 1 - __builtin_clzl(ready_bitmap[i]));
+    return 0;
+}
+
+static bool any_ready(void)
+{
+    for (unsigned i = 0; i < ARRAY_SIZE(ready_bitmap); i++)
+        if (ready_bitmap[i])
+            return true;
+    return false;
+}
+
+bool isRunnable(const tcb_t *t)
+{
+    return t->state == ThreadState_Running || t->state == ThreadState_Restart;
+}
+
+bool isBlocked(const tcb_t *t)
+{
+    switch (t->state) {
+    case ThreadState_Inactive:
+    case ThreadState_BlockedOnReceive:
+    case ThreadState_BlockedOnSend:
+    case ThreadState_BlockedOnNotification:
+    case ThreadState_BlockedOnReply:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void tcbSchedEnqueue(tcb_t *t)
+{
+    if (t->in_ready_queue)
+        return;
+    word_t p = t->priority;
+    t->sched_prev = NULL;
+    t->sched_next = ready_queues[p].head;
+    if (t->sched_next)
+        t->sched_next->sched_prev = t;
+    else
+        ready_queues[p].tail = t;
+    ready_queues[p].head = t;
+    bitmap_set(p);
+    t->in_ready_queue = true;
+}
+
+void tcbSchedAppend(tcb_t *t)
+{
+    if (t->in_ready_queue)
+        return;
+    word_t p = t->priority;
+    t->sched_next = NULL;
+    t->sched_prev = ready_queues[p].tail;
+    if (t->sched_prev)
+        t->sched_prev->sched_next = t;
+    else
+        ready_queues[p].head = t;
+    ready_queues[p].tail = t;
+    bitmap_set(p);
+    t->in_ready_queue = true;
+}
+
+void tcbSchedDequeue(tcb_t *t)
+{
+    if (!t->in_ready_queue)
+        return;
+    word_t p = t->priority;
+    if (t->sched_prev)
+        t->sched_prev->sched_next = t->sched_next;
+    else
+        ready_queues[p].head = t->sched_next;
+    if (t->sched_next)
+        t->sched_next->sched_prev = t->sched_prev;
+    else
+        ready_queues[p].tail = t->sched_prev;
+    if (!ready_queues[p].head)
+        bitmap_clear(p);
+    t->sched_next = t->sched_prev = NULL;
+    t->in_ready_queue = false;
+}
+
+void rescheduleRequired(void)
+{
+    if (ksSchedulerAction != SCHEDULER_ACTION_RESUME_CURRENT &&
+        ksSchedulerAction != SCHEDULER_ACTION_CHOOSE_NEW)
+        tcbSchedEnqueue(ksSchedulerAction);
+    ksSchedulerAction = SCHEDULER_ACTION_CHOOSE_NEW;
+}
+
+/* A thread became runnable: run it now if it may preempt, else queue it. */
+void possibleSwitchTo(tcb_t *t)
+{
+    if (ksSchedulerAction != SCHEDULER_ACTION_RESUME_CURRENT) {
+        rescheduleRequired();
+        tcbSchedEnqueue(t);
+    } else {
+        ksSchedulerAction = t;
+    }
+}
+
+void scheduleTCB(tcb_t *t)
+{
+    if (t == ksCurThread && ksSchedulerAction == SCHEDULER_ACTION_RESUME_CURRENT && !isRunnable(t))
+        rescheduleRequired();
+}
+
+void setThreadState(tcb_t *t, thread_state_t s)
+{
+    t->state = s;
+    scheduleTCB(t);
+}
+
+static void switchToThread(tcb_t *t)
+{
+    arch_switch_thread(ksCurThread, t);
+    setVMRoot(t);
+    tcbSchedDequeue(t);
+    ksCurThread = t;
+}
+
+static void switchToIdleThread(void)
+{
+    /* With nothing runnable and nothing that can make a thread runnable
+     * again, the system is finished: say so and end the run. */
+    if (!kernel_can_still_wake_threads())
+        kernel_end_run(101, "keel: no thread can run: every thread is blocked or inactive and no "
+                            "interrupt can wake one; ending the run");
+    arch_switch_thread(ksCurThread, ksIdleThread);
+    ksCurThread = ksIdleThread;
+}
+
+static void chooseThread(void)
+{
+    if (any_ready())
+        switchToThread(ready_queues[highest_prio()].head);
+    else
+        switchToIdleThread();
+}
+
+static bool isHighestPrio(word_t prio)
+{
+    return !any_ready() || prio >= highest_prio();
+}
+
+void schedule(void)
+{
+    if (ksSchedulerAction != SCHEDULER_ACTION_RESUME_CURRENT) {
+        bool was_runnable = isRunnable(ksCurThread);
+        if (was_runnable)
+            tcbSchedEnqueue(ksCurThread);
+        if (ksSchedulerAction == SCHEDULER_ACTION_CHOOSE_NEW) {
+            chooseThread();
+        } else {
+            tcb_t *candidate = ksSchedulerAction;
+            bool fastfail = ksCurThread == ksIdleThread || candidate->priority < ksCurThread->priority;
+            if (fastfail && !isHighestPrio(candidate->priority)) {
+                tcbSchedEnqueue(candidate);
+                chooseThread();
+            } else if (was_runnable && candidate->priority == ksCurThread->priority) {
+                tcbSchedAppend(candidate);
+                chooseThread();
+            } else {
+                switchToThread(candidate);
+            }
+        }
+    }
+    ksSchedulerAction = SCHEDULER_ACTION_RESUME_CURRENT;
+}
+
+vptr_t getRestartPC(tcb_t *t) { return t->ctx.r[REG_FAULTIP]; }
+void setNextPC(tcb_t *t, vptr_t v) { t->ctx.r[REG_NEXTIP] = v; }
+
+void activateThread(void)
+{
+    tcb_t *t = ksCurThread;
+    if (t->state == ThreadState_Restart) {
+        setNextPC(t, getRestartPC(t));
+        setThreadState(t, ThreadState_Running);
+    }
+}
+
+void timerTick(void)
+{
+    tcb_t *t = ksCurThread;
+    if (t->state != ThreadState_Running)
+        return;
+    if (t->time_slice > 1) {
+        t->time_slice--;
+    } else {
+        t->time_slice = TIME_SLICE_TICKS;
+        tcbSchedAppend(t);
+        rescheduleRequired();
+    }
+}
+
+void setPriority(tcb_t *t, word_t prio)
+{
+    tcbSchedDequeue(t);
+    t->priority = prio;
+    if (isRunnable(t)) {
+        if (t == ksCurThread)
+            rescheduleRequired();
+        else
+            possibleSwitchTo(t);
+    }
+}
+
+void setupReplyMaster(tcb_t *t)
+{
+    cte_t *slot = tcb_cte(t, TCB_REPLY);
+    if (cap_is_null(slot->cap)) {
+        cap_t c = cap_new(cap_reply);
+        c = cap_set_reply_tcb_paddr(c, paddr_from_pptr(t));
+        c = cap_set_reply_master(c, 1);
+        slot->cap = cap_set_reply_can_grant(c, 1);
+        slot->mdb.prev = slot->mdb.next = 0;
+        mdb_set_flags(slot, true, true);
+    }
+}
+
+void restart(tcb_t *t)
+{
+    if (isBlocked(t)) {
+        cancelIPC(t);
+        setupReplyMaster(t);
+        setThreadState(t, ThreadState_Restart);
+        tcbSchedEnqueue(t);
+        possibleSwitchTo(t);
+    }
+}
+
+void suspend(tcb_t *t)
+{
+    cancelIPC(t);
+    /* A running thread's restart PC may be stale (it is only set on
+     * entry); it resumes where it would have continued. */
+    if (t->state == ThreadState_Running)
+        t->ctx.r[REG_FAULTIP] = t->ctx.r[REG_NEXTIP];
+    setThreadState(t, ThreadState_Inactive);
+    tcbSchedDequeue(t);
+}
