@@ -92,8 +92,20 @@ EXAMPLE_ELFS += $(BUILD)/examples/$(1).elf
 endef
 $(foreach e,$(EXAMPLES),$(eval $(call example,$(e))))
 
+# ---------------------------------------------------------------- system test root tasks
+#   tests/system/<suite>/*.c -> build/tests/<suite>.elf
+SUITES := $(notdir $(patsubst %/,%,$(dir $(wildcard tests/system/*/*.c))))
+SUITES := $(sort $(SUITES))
+define suite
+$(BUILD)/tests/$(1).elf: $$(patsubst %,$(BUILD)/%.o,$$(wildcard tests/system/$(1)/*.c)) $(USER_ARCHIVES) $(ROOTTASK_LDS)
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(call ROOTTASK_LINK,$$@,$$(filter %.o,$$^))
+SUITE_ELFS += $(BUILD)/tests/$(1).elf
+endef
+$(foreach s,$(SUITES),$(eval $(call suite,$(s))))
+
 # ---------------------------------------------------------------- top-level targets
-all: kernel libs $(EXAMPLE_ELFS)
+all: kernel libs $(EXAMPLE_ELFS) $(SUITE_ELFS)
 
 deps:
 	$(Q)scripts/setup-deps.sh
