@@ -132,6 +132,16 @@ static word_t provide_next(cap_t c)
     return next_slot++;
 }
 
+/* An untyped cap for boot memory; its contents are zeroed when objects are
+ * made from it, so nothing is cleared here. */
+static cap_t untyped_cap(paddr_t p, word_t bits, bool device)
+{
+    cap_t c = cap_new(cap_untyped);
+    c = cap_set_ut_paddr(c, p);
+    c = cap_set_ut_block_bits(c, bits);
+    return cap_set_ut_is_device(c, device);
+}
+
 static void make_untypeds(bootinfo_t *bi, const boot_params_t *bp)
 {
     int n = 0, n_ram = 0;
@@ -146,7 +156,7 @@ static void make_untypeds(bootinfo_t *bi, const boot_params_t *bp)
                 while (b > 0 && s + BIT(b) > free_list[i].end)
                     b--;
                 if (b == bits && n < MAX_BOOTINFO_UNTYPED_CAPS) {
-                    cap_t c = createObject(seL4_UntypedObject, ptr_from_paddr(s), b, true);
+                    cap_t c = untyped_cap(s, b, false);
                     provide_next(c);
                     bi->untyped_list[n++] = (untyped_desc_t){ .paddr = s, .size_bits = b, .is_device = 0 };
                     ram_bytes += BIT(b);
@@ -165,7 +175,7 @@ static void make_untypeds(bootinfo_t *bi, const boot_params_t *bp)
             while (at + BIT(b) > end)
                 b--;
             if (b >= seL4_MinUntypedBits) {
-                cap_t c = createObject(seL4_UntypedObject, ptr_from_paddr(at), b, true);
+                cap_t c = untyped_cap(at, b, true);
                 provide_next(c);
                 bi->untyped_list[n++] = (untyped_desc_t){ .paddr = at, .size_bits = b, .is_device = 1 };
             }
