@@ -454,7 +454,8 @@ static void put_hexfloat(struct out *o, const struct spec *sp, double x, const c
         uint64_t rem = mant & ((UINT64_C(1) << shift) - 1);
         uint64_t half = UINT64_C(1) << (shift - 1);
         mant >>= shift;
-        if (rem > half || (rem == half && (mant & 1))) {
+        /* ties go to the even digit: the last kept one, or the leading one */
+        if (rem > half || (rem == half && ((nd == 0 ? lead : mant) & 1))) {
             mant++;
             if (mant >> (nd * 4)) {
                 lead++;
