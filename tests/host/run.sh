@@ -3,6 +3,7 @@
 #
 #   tests/host/<name>.c      one test program
 #   tests/host/<name>/*.c    one test program made of several files
+#   tests/host/<name>.sh     a check script (run with sh from the repository root)
 #
 # Programs are built with the host gcc into build/host/ and run from the
 # repository root. Each prints "PASS: ..." / "FAIL: ..." lines; a program
@@ -42,5 +43,16 @@ for dir in tests/host/*/; do
     set -- "$dir"*.c
     [ -e "$1" ] || continue
     run_one "$(basename "$dir")" "$@"
+done
+for script in tests/host/*.sh; do
+    case $script in */run.sh) continue ;; esac
+    name=$(basename "$script" .sh)
+    sh "$script" >"$out/$name.log" 2>&1
+    rc=$?
+    cat "$out/$name.log"
+    if [ $rc -ne 0 ]; then
+        status=1
+        grep -q "^FAIL:" "$out/$name.log" || echo "FAIL: $name: exited with status $rc"
+    fi
 done
 exit $status
