@@ -186,9 +186,16 @@ static void handleSyscall(sword_t sysno)
 
 NORETURN void c_handle_syscall(word_t cptr, word_t msginfo, word_t sysno)
 {
+    sword_t s = (sword_t)sysno;
+#ifndef CONFIG_NO_FASTPATH
+    if (s == SysCall)
+        fastpath_call(cptr, msginfo);
+    else if (s == SysReplyRecv)
+        fastpath_reply_recv(cptr, msginfo);
+#else
     (void)cptr;
     (void)msginfo;
-    sword_t s = (sword_t)sysno;
+#endif
     if (s >= SysNBRecv && s <= SysCall)
         handleSyscall(s);
     else

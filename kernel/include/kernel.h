@@ -160,6 +160,9 @@ void tcbSchedEnqueue(tcb_t *t);
 void tcbSchedAppend(tcb_t *t);
 void tcbSchedDequeue(tcb_t *t);
 void rescheduleRequired(void);
+bool isHighestPrio(word_t prio);   /* no runnable thread has a higher priority */
+void fastpath_call(cptr_t cptr, word_t msginfo);          /* returns only to fall back */
+void fastpath_reply_recv(cptr_t cptr, word_t msginfo);
 void possibleSwitchTo(tcb_t *t);
 void scheduleTCB(tcb_t *t);
 void schedule(void);

@@ -161,7 +161,7 @@ static void chooseThread(void)
         switchToIdleThread();
 }
 
-static bool isHighestPrio(word_t prio)
+bool isHighestPrio(word_t prio)
 {
     return !any_ready() || prio >= highest_prio();
 }
