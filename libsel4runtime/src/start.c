@@ -86,9 +86,13 @@ char const *sel4runtime_process_name(void)
 /* Prints a message on the debug console without using TLS or libc. */
 static void early_panic(const char *msg)
 {
+#ifdef CONFIG_PRINTING
     for (const char *p = msg; *p != '\0'; p++) {
         seL4_DebugPutChar(*p);
     }
+#else
+    (void)msg;
+#endif
     keel_DebugExit(1, 0);
 }
 
@@ -103,7 +107,11 @@ _Noreturn void __sel4runtime_start_root(seL4_BootInfo *bootinfo)
         early_panic("sel4runtime: TLS image larger than CONFIG_SEL4RUNTIME_STATIC_TLS\n");
     }
     sel4runtime_uintptr_t tp = sel4runtime_write_tls_image(static_tls);
+#ifdef CONFIG_SET_TLS_BASE_SELF
     seL4_SetTLSBase(tp);
+#else
+#error "keel's runtime sets the thread pointer with seL4_SetTLSBase (CONFIG_SET_TLS_BASE_SELF)"
+#endif
     __sel4runtime_tls_ready = 1;
 
     /* 2. IPC buffer, then everything that needs it. */
@@ -113,7 +121,9 @@ _Noreturn void __sel4runtime_start_root(seL4_BootInfo *bootinfo)
             seL4_InitBootInfo(bootinfo);
         }
     }
+#ifdef CONFIG_DEBUG_BUILD
     seL4_DebugNameThread(seL4_CapInitThreadTCB, "rootserver");
+#endif
 
     /* 3. Constructors, in the order the linker sorted them. */
     environ = root_envp;
