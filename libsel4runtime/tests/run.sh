@@ -80,7 +80,7 @@ run_mode() {  # mode, name, want_status, then required lines in order
     status=$?
     problems=""
     [ "$status" -eq "$want" ] || problems="$problems exit status $status (want $want);"
-    grep -q '^not ok' "$out" && problems="$problems $(grep '^not ok' "$out" | head -3 | tr '\n' ';')"
+    grep -q '^FAIL' "$out" && problems="$problems $(grep '^FAIL' "$out" | head -3 | tr '\n' ';')"
     [ "$(head -n 1 "$out")" = "[name: rootserver]" ] || problems="$problems first line is not [name: rootserver];"
     grep -q '^failures: 0$' "$out" || problems="$problems checks failed;"
     msg=$(check_output "$out") || problems="$problems $msg;"
@@ -105,7 +105,33 @@ run_mode 2 "failed assert: message, then abort = keel_DebugExit(1, 0)" 101 \
 run_mode 3 "exit(5): atexit, destructor, keel_DebugExit(0, 5)" 5 \
     "calling exit(5)" "atexit handler ran" "destructor ran" "[exit: reason 0 status 5]"
 
-# 4. the hello example links the same way
+# 4. the same ELF on the real kernel under QEMU, if there is one
+kernel_img=$b/images/kernel-x86_64-pc99
+if [ -x "$root/tools/qemu-run.sh" ] && command -v qemu-system-x86_64 >/dev/null && \
+   make -s -C "$root" BUILD="$BUILD" "$BUILD/images/kernel-x86_64-pc99" 2>/dev/null; then
+    log=$b/libsel4runtime/tests/rt_test.qemu.log
+    "$root/tools/qemu-run.sh" --timeout 60 --kernel "$kernel_img" --log "$log.raw" --quiet "$elf" \
+        >/dev/null 2>&1
+    status=$?
+    tr -d '\r' < "$log.raw" | sed -n '/^Booting all finished/,$p' | tail -n +2 > "$log"
+    problems=""
+    [ "$status" -eq 3 ] || problems="$problems exit status $status (want 3);"
+    grep -q '^FAIL' "$log" && problems="$problems $(grep '^FAIL' "$log" | head -3 | tr '\n' ';')"
+    grep -q '^failures: 0$' "$log" || problems="$problems checks failed;"
+    msg=$(check_output "$log") || problems="$problems $msg;"
+    [ "$(tail -n 3 "$log")" = "$(printf '%s\n' "atexit handler ran" "destructor ran" \
+        'keel: "rootserver" returned from main with status 3; ending the run')" ] || \
+        problems="$problems wrong ending;"
+    if [ -z "$problems" ]; then
+        pass "on keel under QEMU: same checks, then the kernel reports status 3"
+    else
+        fail "on keel under QEMU" "$problems (log in $log)"
+    fi
+else
+    echo "SKIP: on keel under QEMU (no kernel image or no qemu-system-x86_64)"
+fi
+
+# 5. the hello example links the same way
 if make -s -C "$root" BUILD="$BUILD" "$BUILD/examples/hello.elf" && \
    [ "$(readelf -hW "$b/examples/hello.elf" | awk '/Entry point/ {print $4}')" = 0x400000 ] && \
    readelf -lW "$b/examples/hello.elf" | grep -q '^ *TLS '; then
