@@ -13,6 +13,7 @@
  *   3  exit(5) from a nested call
  */
 #include <assert.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -127,6 +128,65 @@ static void check_tls(void)
     CHECK(sel4runtime_set_tls_variable(tp2, not_tls, 1) == -1, "set_tls_variable rejects a non-TLS variable");
 }
 
+/* ---------------------------------------------------------- a second thread (real kernel only) */
+
+static uint64_t second_stack[512] __attribute__((aligned(16)));
+static unsigned char second_tls[CONFIG_SEL4RUNTIME_STATIC_TLS];
+static uintptr_t second_tp;
+static volatile int second_done;
+
+static __attribute__((noreturn)) void second_thread(void)
+{
+    uintptr_t tp;
+    __asm__ volatile("movq %%fs:0, %0" : "=r"(tp));
+    CHECK(tp == second_tp, "second thread: %fs:0 is its own thread pointer");
+    CHECK(tdata_var == 42 && tbss_var == 0, "second thread: its own fresh .tdata/.tbss");
+    CHECK(__sel4_ipc_buffer == (seL4_IPCBuffer *)0x7000000,
+          "second thread: __sel4_ipc_buffer as set with sel4runtime_set_tls_variable");
+    errno = 5;
+    char buf[64];
+    snprintf(buf, sizeof(buf), "%.3f|%5s|%#x", 2.0 / 3.0, "x", 255);
+    CHECK(strcmp(buf, "0.667|    x|0xff") == 0, "second thread: printf (SSE) on an ABI-aligned stack");
+    second_done = 1;
+    for (;;) {
+        seL4_Yield();
+    }
+}
+
+/* Start a thread the way the IPC tutorial does (TLS image, set_tls_variable, SetTLSBase). */
+static void check_second_thread(seL4_BootInfo *bi)
+{
+    seL4_CPtr slot = bi->empty.start;
+    seL4_CPtr untyped = 0;
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++) {
+        if (!bi->untypedList[i].isDevice && bi->untypedList[i].sizeBits >= seL4_TCBBits) {
+            untyped = bi->untyped.start + i;
+            break;
+        }
+    }
+    CHECK(untyped != 0, "kernel: a RAM untyped for a TCB");
+    seL4_Error err = seL4_Untyped_Retype(untyped, seL4_TCBObject, 0, seL4_CapInitThreadCNode, 0, 0, slot, 1);
+    err = err ? err : seL4_TCB_Configure(slot, seL4_CapNull, seL4_CapInitThreadCNode, 0,
+                                         seL4_CapInitThreadVSpace, 0, 0, seL4_CapNull);
+    seL4_UserContext regs = { 0 };
+    regs.rip = (seL4_Word)second_thread;
+    regs.rsp = (seL4_Word)(second_stack + 512) - 8;    /* as if called: (rsp + 8) % 16 == 0 */
+    err = err ? err : seL4_TCB_WriteRegisters(slot, 0, 0, 2, &regs);
+    second_tp = sel4runtime_write_tls_image(second_tls);
+    seL4_Word ipc_vaddr = 0x7000000;
+    CHECK(sel4runtime_set_tls_variable(second_tp, __sel4_ipc_buffer, ipc_vaddr) == 0,
+          "set __sel4_ipc_buffer in the second thread's TLS");
+    err = err ? err : seL4_TCB_SetTLSBase(slot, second_tp);
+    err = err ? err : seL4_TCB_SetPriority(slot, seL4_CapInitThreadTCB, 255);
+    err = err ? err : seL4_TCB_Resume(slot);
+    CHECK(err == 0, "kernel: retype, configure, write registers, set TLS base, resume");
+    for (int i = 0; err == 0 && !second_done && i < 1000; i++) {
+        seL4_Yield();
+    }
+    CHECK(second_done, "second thread ran");
+    CHECK(errno != 5 && tdata_var == 43, "main's errno and TLS untouched by the second thread");
+}
+
 /* ---------------------------------------------------------- the rest */
 
 static __attribute__((noinline)) int check_stack_alignment(void)
@@ -161,6 +221,9 @@ int main(int argc, char **argv, char **envp)
     CHECK(strcmp(ctor_order, "abcd") == 0, "constructors ran in priority order");
     CHECK(strcmp(sel4runtime_process_name(), "rootserver") == 0, "process name");
     check_tls();
+    if (bi != NULL && bi != &test_bootinfo) {
+        check_second_thread(bi);
+    }
 
     /* libc through the real output path */
     char *p = malloc(1000);
