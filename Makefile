@@ -122,3 +122,22 @@ clean:
 .PHONY: all kernel libs deps run test clean
 .DEFAULT_GOAL := all
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# ---------------------------------------------------------------- benchmarks
+#   bench/<name>/*.c -> build/bench/<name>.elf (a root task)
+#   make bench      build, then bench/run.sh: the IPC suite under -icount shift=0 (instruction counts)
+#                   and once more without -icount (TCG wall clock, for information); docs/performance.md
+BENCHES := $(sort $(notdir $(patsubst %/,%,$(dir $(wildcard bench/*/*.c)))))
+define bench_prog
+$(BUILD)/bench/$(1).elf: $$(patsubst %,$(BUILD)/%.o,$$(wildcard bench/$(1)/*.c)) $(USER_ARCHIVES) $(ROOTTASK_LDS)
+	@mkdir -p $$(dir $$@)
+	$$(Q)$$(call ROOTTASK_LINK,$$@,$$(filter %.o,$$^))
+BENCH_ELFS += $(BUILD)/bench/$(1).elf
+endef
+$(foreach b,$(BENCHES),$(eval $(call bench_prog,$(b))))
+# Benchmark code must not touch the FPU behind the measurement's back.
+$(BUILD)/bench/%.c.o: USER_CFLAGS += -mgeneral-regs-only
+
+bench: kernel $(BENCH_ELFS)
+	$(Q)bench/run.sh
+.PHONY: bench
