@@ -44,6 +44,15 @@ static inline __attribute__((always_inline)) void fpu_touch(void)
     __asm__ volatile("pxor %%xmm7, %%xmm7" ::: "memory");
 }
 
+/* Profiling markers (bench/profile): `nopl 0x4b45MMMM(%rax)`, a no-op that
+ * bench/profile/insn-plugin.c recognises; MMMM = 2 * id opens window id,
+ * 2 * id + 1 closes it. Placed around each row's measured sample loop only,
+ * outside the timed brackets. */
+#define MARK_INSN(code) __asm__ volatile("nopl %c0(%%rax)" ::"i"(0x4b450000 + (code)))
+void mark(unsigned code);
+#define MARK_BEGIN(id) mark(2 * (id))
+#define MARK_END(id)   mark(2 * (id) + 1)
+
 static inline uint32_t clamp32(uint64_t v)
 {
     return v > 0xffffffffu ? 0xffffffffu : (uint32_t)v;
@@ -70,6 +79,8 @@ typedef struct {
     const char *name;
     uint32_t n;
     uint32_t min, median, p90, max;
+    uint32_t mode[3], mode_count[3];   /* the most frequent values */
+    int n_modes;
     uint64_t batch_total;   /* one bracket around batch_n back-to-back operations */
     uint32_t batch_n;       /* 0: no batch figure for this row */
 } result_t;

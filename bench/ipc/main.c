@@ -36,6 +36,25 @@ static void finish(result_t *r, uint32_t *samples, uint32_t n)
     stats_print(r);
 }
 
+static const struct {
+    const char *name;
+    uint32_t sel4;   /* 0: no seL4 figure */
+} reference[] = {
+    { "rt_same_nofpu", 448 }, { "rt_same_fpu", 476 }, { "rt_cross_nofpu", 452 }, { "rt_cross_fpu", 480 },
+    { "call_half", 215 },     { "reply_half", 242 },  { "rt_generic", 458 },     { "rt_5word", 1670 },
+    { "ntfn_pingpong", 2046 }, { "yield", 292 },      { "null_syscall", 0 },     { "fault_rt", 0 },
+    { "map_page", 0 },
+};
+
+/* The row's index in reference[]: its profiling marker id. */
+static int row_id(const char *name)
+{
+    for (unsigned i = 0; i < sizeof(reference) / sizeof(reference[0]); i++)
+        if (strcmp(reference[i].name, name) == 0)
+            return (int)i;
+    return 15;
+}
+
 /* ================================================================ threads */
 
 /* Owns the FPU state so that neither thread of a "nofpu" row does: with the
@@ -135,7 +154,9 @@ static void fault_thread(seL4_Word n, seL4_Word unused)
 {
     (void)unused;
     fault_loop(samples_a, N_WARMUP);
+    MARK_BEGIN(row_id("fault_rt"));
     fault_loop(samples_a, (uint32_t)n);
+    MARK_END(row_id("fault_rt"));
     uint64_t t0 = ts_begin();
     for (uint32_t i = 0; i < n; i++)
         __asm__ volatile("ud2" ::: "memory");
@@ -183,11 +204,15 @@ static void run_rt(const char *name, seL4_CPtr ep, int fpu)
         fpu_park();
     if (fpu) {
         rt_fpu(ep, samples_a, N_WARMUP);
+        MARK_BEGIN(row_id(name));
         rt_fpu(ep, samples_a, N_SAMPLES);
+        MARK_END(row_id(name));
         r->batch_total = rt_fpu_batch(ep, N_SAMPLES);
     } else {
         rt_nofpu(ep, samples_a, N_WARMUP);
+        MARK_BEGIN(row_id(name));
         rt_nofpu(ep, samples_a, N_SAMPLES);
+        MARK_END(row_id(name));
         r->batch_total = rt_nofpu_batch(ep, N_SAMPLES);
     }
     r->batch_n = N_SAMPLES;
@@ -237,7 +262,9 @@ static void run_generic(const char *name, seL4_CPtr ep, uint32_t len)
     result_t *r = new_result(name);
     fpu_park();
     generic_loop(ep, len, samples_a, N_WARMUP);
+    MARK_BEGIN(row_id(name));
     generic_loop(ep, len, samples_a, N_SAMPLES);
+    MARK_END(row_id(name));
     r->batch_total = generic_batch(ep, len, N_SAMPLES);
     r->batch_n = N_SAMPLES;
     finish(r, samples_a, N_SAMPLES);
@@ -279,7 +306,9 @@ static void run_simple(const char *name, void (*loop)(uint32_t *, uint32_t), uin
     result_t *r = new_result(name);
     fpu_park();
     loop(samples_a, N_WARMUP);
+    MARK_BEGIN(row_id(name));
     loop(samples_a, N_SAMPLES);
+    MARK_END(row_id(name));
     r->batch_total = batch(N_SAMPLES);
     r->batch_n = N_SAMPLES;
     finish(r, samples_a, N_SAMPLES);
@@ -358,16 +387,6 @@ static void cpu_conditions(void)
            (r1[2] >> 17) & 1 ? "yes" : "no");
 }
 
-static const struct {
-    const char *name;
-    uint32_t sel4;   /* 0: no seL4 figure */
-} reference[] = {
-    { "rt_same_nofpu", 448 }, { "rt_same_fpu", 476 }, { "rt_cross_nofpu", 452 }, { "rt_cross_fpu", 480 },
-    { "call_half", 215 },     { "reply_half", 242 },  { "rt_generic", 458 },     { "rt_5word", 1670 },
-    { "ntfn_pingpong", 2046 }, { "yield", 292 },      { "null_syscall", 0 },     { "fault_rt", 0 },
-    { "map_page", 0 },
-};
-
 static void print_table(void)
 {
     printf("\n%s\n", icount_mode ? "TABLE keel vs seL4: median guest instructions per sample (-icount shift=0)"
@@ -441,7 +460,9 @@ int main(void)
         spawn(seL4_CapInitThreadVSpace, srv_half, ep, 0, 0);
         fpu_park();
         half_loop(ep, N_WARMUP);
+        MARK_BEGIN(row_id("call_half"));
         half_loop(ep, N_SAMPLES);
+        MARK_END(row_id("call_half"));
         finish(new_result("call_half"), samples_a, N_SAMPLES);
         finish(new_result("reply_half"), samples_b, N_SAMPLES);
     }

@@ -45,6 +45,28 @@ void stats_compute(result_t *r, uint32_t *samples, uint32_t n)
     r->median = samples[n / 2];
     r->p90 = samples[(uint64_t)n * 9 / 10];
     r->max = samples[n - 1];
+    /* The most frequent values (the samples are sorted: runs). */
+    r->n_modes = 0;
+    for (uint32_t i = 0; i < n;) {
+        uint32_t j = i;
+        while (j < n && samples[j] == samples[i])
+            j++;
+        uint32_t c = j - i;
+        for (int k = 0; k < 3; k++) {
+            if (k >= r->n_modes || c > r->mode_count[k]) {
+                for (int m = 2; m > k; m--) {
+                    r->mode[m] = r->mode[m - 1];
+                    r->mode_count[m] = r->mode_count[m - 1];
+                }
+                r->mode[k] = samples[i];
+                r->mode_count[k] = c;
+                if (r->n_modes < 3)
+                    r->n_modes++;
+                break;
+            }
+        }
+        i = j;
+    }
 }
 
 /* num/den as a decimal with the given number of decimals, rounded. */
@@ -69,4 +91,22 @@ void stats_print(const result_t *r)
         strcpy(batch, "-");
     printf("RESULT %s n=%u min=%u median=%u p90=%u batch_avg=%s\n", r->name, r->n, r->min, r->median,
            r->p90, batch);
+    printf("INFO %s max=%u most frequent:", r->name, r->max);
+    for (int k = 0; k < r->n_modes; k++)
+        printf(" %u x%u", r->mode[k], r->mode_count[k]);
+    printf("\n");
+}
+
+/* One marker instruction per code (the plugin reads the code from the
+ * instruction's bytes, so each needs its own instruction). */
+__attribute__((noinline)) void mark(unsigned code)
+{
+#define M4(b) case b: MARK_INSN(b); break; case b + 1: MARK_INSN(b + 1); break; \
+              case b + 2: MARK_INSN(b + 2); break; case b + 3: MARK_INSN(b + 3); break;
+    switch (code) {
+        M4(0) M4(4) M4(8) M4(12) M4(16) M4(20) M4(24) M4(28)
+    default:
+        break;
+    }
+#undef M4
 }
