@@ -31,11 +31,15 @@ QEMU_ARGS=(-machine pc,accel=tcg -cpu max -m 512M -nographic -serial mon:stdio -
            -device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel "$KERNEL" -initrd "$ELF")
 
 # ---------------------------------------------------------------- conditions
-rev=$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
-dirty=$(git status --porcelain -- kernel libsel4 libsel4runtime libc bench 2>/dev/null | wc -l)
-fastpath="absent"
-if [ -f "$KERNEL_ELF" ] && nm "$KERNEL_ELF" 2>/dev/null | grep -qi fastpath; then
-    fastpath="present ($(nm "$KERNEL_ELF" | grep -i ' t .*fastpath' -i | awk '{print $3}' | sort -u | head -4 | tr '\n' ' ' | sed 's/ $//'))"
+rev=${BENCH_REV:-$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)}
+dirty=0
+[ -z "${BENCH_REV:-}" ] && dirty=$(git status --porcelain -- kernel libsel4 libsel4runtime libc bench 2>/dev/null | wc -l)
+# The fast path is on if the kernel calls it (with -DCONFIG_NO_FASTPATH it may be built but unused).
+fastpath="off"
+if [ -f "$KERNEL_ELF" ]; then
+    fp_calls=$(objdump -d --no-show-raw-insn "$KERNEL_ELF" | grep -E '(call|jmp)[a-z]* +[0-9a-f]+ <fastpath_[a-z_]*>' |
+        sed 's/.*<\(fastpath_[a-z_]*\)>.*/\1/' | sort -u | tr '\n' ' ' | sed 's/ $//')
+    [ -n "$fp_calls" ] && fastpath="on (called: $fp_calls)"
 fi
 fpu_insns="?"
 if [ -f "$KERNEL_ELF" ]; then
@@ -51,7 +55,7 @@ echo "=== keel IPC benchmark: conditions ==="
 echo "date:        $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "commit:      $rev$( [ "$dirty" -gt 0 ] && echo " + $dirty uncommitted change(s) under kernel/ lib*/ bench/" )"
 echo "qemu:        $($QEMU --version | head -1); TCG only (accel=tcg), -machine pc -cpu max -m 512M, 1 core"
-echo "kernel:      keel non-MCS, ${kflags:--O2}, debug syscalls on, 1 core, no PCID, no KPTI; IPC fastpath $fastpath"
+echo "kernel:      keel non-MCS, ${kflags:--O2}${KERNEL_EXTRA_CFLAGS:+ $KERNEL_EXTRA_CFLAGS}, debug syscalls on, 1 core, no PCID, no KPTI; IPC fastpath $fastpath"
 echo "kernel FPU:  $( [ "$nm_lazy" -gt 0 ] && echo 'lazy switch (CR0.TS, #NM)' || echo 'no #NM handler found' ); save/restore instructions in the binary: ${fpu_insns:-none}"
 echo "user code:   gcc $(gcc -dumpfullversion) -O2; bench built with -mgeneral-regs-only"
 echo "host:        ${host_cpu:-unknown}"
