@@ -1,0 +1,5 @@
+#include "test.h"
+
+const test_case_t notification_tests[] = {
+    TESTS_END,
+};
