@@ -5,6 +5,7 @@
  * is a debug syscall or an unknown-syscall fault (debug.c). Every entry
  * ends the same way: schedule(), activateThread(), back to user space. */
 #include "kernel.h"
+#include "invariants.h"
 
 exception_t decodeCNodeInvocation(word_t label, word_t length, cap_t cap, word_t *buffer);
 exception_t decodeUntypedInvocation(word_t label, word_t length, cte_t *slot, cap_t cap, word_t *buffer);
@@ -202,6 +203,7 @@ NORETURN void c_handle_syscall(word_t cptr, word_t msginfo, word_t sysno)
         handleUnknownSyscall(sysno);
     schedule();
     activateThread();
+    check_invariants();
     arch_restore_user_context();
 }
 
@@ -218,6 +220,7 @@ NORETURN void c_handle_user_exception(word_t vector, word_t error_code, word_t a
     handleFault(t);
     schedule();
     activateThread();
+    check_invariants();
     arch_restore_user_context();
 }
 
@@ -226,5 +229,6 @@ NORETURN void c_handle_interrupt(word_t irq)
     handleInterrupt(irq);
     schedule();
     activateThread();
+    check_invariants();
     arch_restore_user_context();
 }
