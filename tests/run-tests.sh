@@ -45,19 +45,26 @@ count() {  # FILE: add its PASS:/FAIL: lines to the totals
     passed=$((passed + p)) failed=$((failed + f))
 }
 
-# run_script NAME COMMAND...: a script printing PASS:/FAIL: lines.
-run_script() {
-    local name=$1 out=$RESULTS/$1.out rc
+# start_script NAME COMMAND...: run a script printing PASS:/FAIL: lines in the
+# background (at most $JOBS at a time); report_script NAME prints its result.
+start_script() {
+    local name=$1
     shift
-    "$@" >"$out" 2>&1 </dev/null
-    rc=$?
+    while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
+    rm -f "$RESULTS/$name.rc"
+    { "$@" >"$RESULTS/$name.out" 2>&1 </dev/null; echo $? >"$RESULTS/$name.rc"; } &
+}
+report_script() {
+    local name=$1 out=$RESULTS/$1.out rc
+    while [ ! -s "$RESULTS/$name.rc" ]; do sleep 0.1; done
+    rc=$(cat "$RESULTS/$name.rc")
     tr -d '\r' <"$out" >"$out.tmp" && mv -f "$out.tmp" "$out"
     cat "$out"
     count "$out"
-    if [ $rc -ne 0 ] && ! grep -q '^FAIL: ' "$out"; then
+    if [ "$rc" -ne 0 ] && ! grep -q '^FAIL: ' "$out"; then
         echo "FAIL: $name: exited with status $rc"
         failed=$((failed + 1))
-    elif [ $rc -eq 0 ] && ! grep -q -e '^PASS: ' -e '^FAIL: ' "$out"; then
+    elif [ "$rc" -eq 0 ] && ! grep -q -e '^PASS: ' -e '^FAIL: ' "$out"; then
         echo "PASS: $name"
         passed=$((passed + 1))
     fi
@@ -206,15 +213,21 @@ if [ $# -gt 0 ]; then
     run_system_tests "$@"
 else
     echo "== host tests"
+    scripts=()
     for s in tests/host/run.sh libc/tests/run.sh; do
         [ -f "$s" ] || continue
         name=$(dirname "$s" | tr / -)
-        if [ -x "$s" ]; then run_script "$name" "./$s"; else run_script "$name" sh "$s"; fi
+        scripts+=("$name")
+        if [ -x "$s" ]; then start_script "$name" "./$s"; else start_script "$name" sh "$s"; fi
     done
     for s in tests/tools/*.sh; do
         [ -f "$s" ] || continue
-        run_script "tools-$(basename "$s" .sh)" bash "$s"
+        name=tools-$(basename "$s" .sh)
+        scripts+=("$name")
+        start_script "$name" bash "$s"
     done
+    for name in "${scripts[@]}"; do report_script "$name"; done
+    wait
 
     echo "== system tests (QEMU, $JOBS at a time)"
     shopt -s nullglob
@@ -224,7 +237,8 @@ else
 
     if [ -f tests/tutorial.sh ]; then
         echo "== tutorial checks"
-        run_script tutorial bash tests/tutorial.sh
+        start_script tutorial bash tests/tutorial.sh
+        report_script tutorial
     fi
 fi
 
