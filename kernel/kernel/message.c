@@ -47,14 +47,17 @@ word_t sanitiseRegister(int reg, word_t v)
 {
     switch (reg) {
     case REG_FLAGS:
-        /* keep the arithmetic flags and DF; force IF and the reserved bit;
-         * drop TF, reserved bits 3 and 5, IOPL, NT, RF, VM, AC and above */
-        return (v & 0xfd5ul) | BIT(9) | BIT(1);
+        /* seL4: force IF and the reserved bit 1; keep only bits 0..11
+         * without TF (8) and the reserved bits 3 and 5: the arithmetic
+         * flags, DF and IF remain (IOPL, NT, RF, VM, AC and above go) */
+        return (v | BIT(9) | BIT(1)) & 0xed7ul;
     case REG_FAULTIP:
     case REG_NEXTIP:
     case REG_FS_BASE:
     case REG_GS_BASE:
-        return v < seL4_UserTop ? v : 0;
+        /* seL4 zeroes only non-canonical addresses; a kernel-half RIP
+         * faults in user mode, a kernel-half FS/GS base on first use */
+        return v > 0x00007ffffffffffful && v < 0xffff800000000000ul ? 0 : v;
     default:
         return v;
     }
