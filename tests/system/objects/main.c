@@ -341,6 +341,7 @@ static void start_case(const test_case_t *t)
     case_threads = 0;
     scratch_next = 0;
     set_root_prio(seL4_MaxPrio);
+    seL4_SetCapReceivePath(0, 0, 0);
     seL4_Error e = seL4_Untyped_Retype(pool_ut, seL4_UntypedObject, CASE_UT_BITS, ROOT_CNODE, 0, 0,
                                        case_ut(), 1);
     if (e != seL4_NoError)
