@@ -99,8 +99,8 @@ void sel4utils_unmap_dup(vka_t *vka, vspace_t *vspace, void *mapping, size_t siz
 {
     cspacepath_t path;
     seL4_CPtr cap = vspace_get_cap(vspace, mapping);
+    /* vspace_map_pages kept no reservation: unmapping frees the addresses. */
     vspace_unmap_pages(vspace, mapping, 1, size_bits, VSPACE_PRESERVE);
-    vspace_free_reservation_by_vaddr(vspace, mapping);
     vka_cspace_make_path(vka, cap, &path);
     vka_cnode_delete(&path);
     vka_cspace_free(vka, cap);
