@@ -21,6 +21,7 @@
 #include <sel4utils/vspace.h>
 #include <sel4utils/mapping.h>
 #include <sel4utils/helpers.h>
+#include <sel4utils/thread.h>
 #include <sel4utils/strerror.h>
 #include <sel4utils/sel4_zf_logif.h>
 #include <sel4platsupport/bootinfo.h>
@@ -390,6 +391,41 @@ static void test_thread(void)
     seL4_TCB_Suspend(tcb.cptr);
 }
 
+static volatile seL4_Word helper_ipc;
+
+static void helper_worker(void *a, void *b, void *ipc)
+{
+    char buf[32];
+    snprintf(buf, sizeof(buf), "%lu-%lu", (unsigned long)(uintptr_t)a, (unsigned long)(uintptr_t)b);
+    helper_ipc = (seL4_Word)ipc == (seL4_Word)seL4_GetIPCBuffer() && strcmp(buf, "7-8") == 0 ? (seL4_Word)ipc : 1;
+    seL4_Signal(ntfn.cptr);
+    for (;;) {
+        seL4_Wait(ntfn.cptr, NULL);
+    }
+}
+
+static void test_sel4utils_thread(void)
+{
+    sel4utils_thread_t thread;
+    sel4utils_thread_config_t config = thread_config_default(&simple, seL4_CapInitThreadCNode,
+                                                             api_make_guard_skip_word(seL4_WordBits - bi->initThreadCNodeSizeBits),
+                                                             seL4_CapNull, 254);
+    int err = sel4utils_configure_thread_config(&vka, &vspace, &vspace, config, &thread);
+    check(!err && thread.ipc_buffer != 0 && thread.stack_top != NULL, "sel4utils-configure-thread", "error %d", err);
+    if (err) {
+        return;
+    }
+    err = sel4utils_start_thread(&thread, helper_worker, (void *)7, (void *)8, 1);
+    if (!err) {
+        seL4_Wait(ntfn.cptr, NULL);
+    }
+    check(!err && helper_ipc == thread.ipc_buffer_addr, "sel4utils-start-thread", "error %d, ipc %#lx",
+          err, (unsigned long)helper_ipc);
+    seL4_CPtr tcb = thread.tcb.cptr;
+    sel4utils_clean_up_thread(&vka, &vspace, &thread);
+    check(seL4_DebugCapIdentify(tcb) == TAG_NULL, "sel4utils-clean-up-thread", "TCB cap still there");
+}
+
 int main(void)
 {
     bi = platsupport_get_bootinfo();
@@ -413,6 +449,7 @@ int main(void)
     test_map_page();
     test_vspace();
     test_thread();
+    test_sel4utils_thread();
 
     printf("libs-smoke: %d failure(s); allocman pool: %zu of %zu bytes used\n", failures, allocman->pool_used,
            allocman->pool_size);
