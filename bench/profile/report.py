@@ -115,7 +115,7 @@ def main():
               f"(user {user / n:.1f}, kernel {kern / n:.1f}); median in the bracket {median}")
         print("   hidden-cost instructions per sample: " +
               ", ".join(f"{s} {spec[s] / n:.2f}" for s, _ in SPECIAL if spec[s] / n >= 0.005))
-        top = sorted(funcs.items(), key=lambda kv: -kv[1])[:nfun]
+        top = [kv for kv in sorted(funcs.items(), key=lambda kv: -kv[1]) if kv[1] / n >= 0.5][:nfun]
         print("   by function (instructions per sample): " +
               ", ".join(f"{f} {c / n:.1f}" for f, c in top))
         summary.append((name.split()[0], spec, n))
