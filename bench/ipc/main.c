@@ -434,6 +434,10 @@ int main(void)
            "state); *_fpu: client and server each execute one SSE instruction per round trip, inside the "
            "bracket\n");
 
+    printf("COND rows: register-only stubs (Call/ReplyRecvWithMRs) except rt_generic/rt_5word; null_syscall = "
+           "NBRecv on an idle notification; fault_rt = ud2 (user-exception fault IPC), handler replies IP+2; "
+           "map_page = X86_Page_Map of a 4 KiB frame (Unmap untimed)\n");
+
     sink_ep = alloc_obj(seL4_EndpointObject, 0);
     spawn(seL4_CapInitThreadVSpace, fpu_sink, sink_ep, 0, 0);
 
