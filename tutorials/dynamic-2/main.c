@@ -153,7 +153,7 @@ int main(void)
 
     /* the boot info the kernel handed to this root task */
     info = platsupport_get_bootinfo();
-    ZF_LOGF_IF(info == NULL, "Failed to get bootinfo.");
+    ZF_LOGF_IF(info == NULL, "There is no boot info.\n");
 
     /* tag every log line with the tutorial's name, and name this thread */
     zf_log_set_tag_prefix("dynamic-2:");
@@ -167,9 +167,8 @@ int main(void)
 
     /* an allocator over the empty slots and the untyped memory */
     allocman = bootstrap_use_current_simple(&simple, ALLOCATOR_STATIC_POOL_SIZE, allocator_mem_pool);
-    ZF_LOGF_IF(allocman == NULL, "Failed to initialize alloc manager.\n"
-               "\tMemory pool sufficiently sized?\n"
-               "\tMemory pool pointer valid?\n");
+    ZF_LOGF_IF(allocman == NULL, "Could not create the allocator.\n"
+               "\tIs allocator_mem_pool big enough for its records?\n");
 
     /* the vka interface to it */
     allocman_make_vka(&vka, allocman);
@@ -185,8 +184,8 @@ int main(void)
     /* the second thread's TCB */
     vka_object_t tcb_object = {0};
     error = vka_alloc_tcb(&vka, &tcb_object);
-    ZF_LOGF_IFERR(error, "Failed to allocate new TCB.\n"
-                  "\tVKA given sufficient bootstrap memory?");
+    ZF_LOGF_IFERR(error, "Could not allocate a TCB.\n"
+                  "\tDid the allocator get the untyped memory from the boot info?\n");
 
     /*
      * The second thread's IPC buffer: a frame of its own, mapped here.
@@ -202,9 +201,8 @@ int main(void)
     vka_object_t ipc_frame_object = {0};
 /*@ task 1 solution @*/
     error = vka_alloc_frame(&vka, IPCBUF_FRAME_SIZE_BITS, &ipc_frame_object);
-    ZF_LOGF_IFERR(error, "Failed to alloc a frame for the IPC buffer.\n"
-                  "\tThe frame size is not the number of bytes, but an exponent.\n"
-                  "\tNB: This frame is not an immediately usable, virtually mapped page.\n");
+    ZF_LOGF_IFERR(error, "Could not allocate a frame for the IPC buffer.\n"
+                  "\tThe size argument is a power of two (12 for 4 KiB), not a byte count.\n");
 /*@ end @*/
 
     /*
@@ -254,9 +252,8 @@ int main(void)
         error = seL4_ARCH_PageTable_Map(pt_object.cptr, pd_cap, ipc_buffer_vaddr,
                                         seL4_ARCH_Default_VMAttributes);
 /*@ end @*/
-        ZF_LOGF_IFERR(error, "Failed to map page table into VSpace.\n"
-                      "\tWe are inserting a new page table into the top-level table.\n"
-                      "\tPass a capability to the new page table, and not for example, the IPC buffer frame vaddr.\n");
+        ZF_LOGF_IFERR(error, "Could not map the page table.\n"
+                      "\tIts first argument is the page table's cap (pt_object.cptr), the second our VSpace.\n");
 
         /* TASK 5: map the frame again.
          *
@@ -267,10 +264,8 @@ int main(void)
         error = seL4_ARCH_Page_Map(ipc_frame_object.cptr, pd_cap, ipc_buffer_vaddr,
                                    seL4_AllRights, seL4_ARCH_Default_VMAttributes);
 /*@ end @*/
-        ZF_LOGF_IFERR(error, "Failed again to map the IPC buffer frame into the VSpace.\n"
-                      "\t(It's not supposed to fail.)\n"
-                      "\tPass a capability to the IPC buffer's physical frame.\n"
-                      "\tRevisit the first seL4_ARCH_Page_Map call above and double-check your arguments.\n");
+        ZF_LOGF_IFERR(error, "The second attempt to map the IPC buffer frame failed too.\n"
+                      "\tWith the page table mapped it should work: compare its arguments with task 2's.\n");
     }
 
     /* TASK 6: allocate an endpoint.
@@ -282,7 +277,7 @@ int main(void)
 /*@ task 6 solution @*/
     error = vka_alloc_endpoint(&vka, &ep_object);
 /*@ end @*/
-    ZF_LOGF_IFERR(error, "Failed to allocate new endpoint object.\n");
+    ZF_LOGF_IFERR(error, "Could not allocate an endpoint.\n");
 
     /* TASK 7: make a badged copy of the endpoint cap for main to send with.
      *
@@ -296,10 +291,8 @@ int main(void)
 /*@ task 7 solution @*/
     error = vka_mint_object(&vka, &ep_object, &ep_cap_path, seL4_AllRights, EP_BADGE);
 /*@ end @*/
-    ZF_LOGF_IFERR(error, "Failed to mint new badged copy of IPC endpoint.\n"
-                  "\tseL4_CNode_Mint is the backend for vka_mint_object.\n"
-                  "\tseL4_CNode_Mint is simply being used here to create a badged copy of the same IPC endpoint.\n"
-                  "\tThink of a badge in this case as an IPC context cookie.\n");
+    ZF_LOGF_IFERR(error, "Could not mint a badged copy of the endpoint cap.\n"
+                  "\tvka_mint_object calls seL4_CNode_Mint: the copy names the same endpoint, with a badge.\n");
 
     /* The IPC buffer's userData word is free for the program to use: record
      * the buffer's own address there. This writes through our mapping at
@@ -311,9 +304,8 @@ int main(void)
     error = seL4_TCB_Configure(tcb_object.cptr, seL4_CapNull,
                                cspace_cap, seL4_NilData, pd_cap, seL4_NilData,
                                ipc_buffer_vaddr, ipc_frame_object.cptr);
-    ZF_LOGF_IFERR(error, "Failed to configure the new TCB object.\n"
-                  "\tWe're running the new thread with the root thread's CSpace.\n"
-                  "\tWe're running the new thread in the root thread's VSpace.\n");
+    ZF_LOGF_IFERR(error, "Could not configure the new TCB.\n"
+                  "\tIt gets our CSpace and VSpace, and the IPC buffer frame of task 1.\n");
 
     /* give the new thread a name */
     name_thread(tcb_object.cptr, "dynamic-2: thread_2");
@@ -330,8 +322,7 @@ int main(void)
     uintptr_t thread_2_stack_top = (uintptr_t)thread_2_stack + sizeof(thread_2_stack);
 
     ZF_LOGF_IF(thread_2_stack_top % (stack_alignment_requirement) != 0,
-               "Stack top isn't aligned correctly to a %dB boundary.\n"
-               "\tDouble check to ensure you're not trampling.",
+               "The top of thread_2's stack is not aligned to %d bytes.\n",
                stack_alignment_requirement);
 
     /*
@@ -344,20 +335,20 @@ int main(void)
 
     /* write all of them */
     error = seL4_TCB_WriteRegisters(tcb_object.cptr, 0, 0, regs_size, &regs);
-    ZF_LOGF_IFERR(error, "Failed to write the new thread's register set.\n"
-                  "\tDid you write the correct number of registers? See arg4.\n");
+    ZF_LOGF_IFERR(error, "Could not write the new thread's registers.\n"
+                  "\tThe count is in words: sizeof(seL4_UserContext) / sizeof(seL4_Word).\n");
 
     /* thread-local storage for the new thread, with its IPC buffer address in it */
     uintptr_t tls = sel4runtime_write_tls_image(tls_region);
     error = sel4runtime_set_tls_variable(tls, __sel4_ipc_buffer, ipcbuf);
-    ZF_LOGF_IF(error, "Failed to set ipc buffer in TLS of new thread");
+    ZF_LOGF_IF(error, "Could not store the IPC buffer address in the new thread's TLS.\n");
     /* and make it the new thread's TLS */
     error = seL4_TCB_SetTLSBase(tcb_object.cptr, tls);
-    ZF_LOGF_IF(error, "Failed to set TLS base");
+    ZF_LOGF_IF(error, "Could not set the new thread's TLS base.\n");
 
     /* let it run: at priority 0 it runs only when main blocks */
     error = seL4_TCB_Resume(tcb_object.cptr);
-    ZF_LOGF_IFERR(error, "Failed to start new thread.\n");
+    ZF_LOGF_IFERR(error, "Could not start the new thread.\n");
 
     /* we are done, say hello */
     printf("main: hello world\n");
