@@ -39,7 +39,9 @@ cap_t createObject(word_t type, void *region, word_t user_size_bits, bool device
     word_t size_bits = getObjectSize(type, user_size_bits);
     cap_t cap;
 
-    if (!device)
+    /* Objects are zeroed as they are made; an untyped child is not, since
+     * whatever is made from it later is. */
+    if (!device && type != seL4_UntypedObject)
         memset(region, 0, BIT(size_bits));
     switch (type) {
     case seL4_UntypedObject:
