@@ -146,6 +146,9 @@ if [ "$timeout" != 0 ] && { [ $rc = 124 ] || [ $rc = 137 ]; } && [ $elapsed -ge 
     exit 124
 fi
 if [ $rc = 0 ]; then
+    if [ -z "$last" ] && tr -d '\r' <"$log" | grep -aq '^QEMU: Terminated'; then
+        echo "$PROG: QEMU was quit by hand (Ctrl-A X) before the kernel ended the run" >&2
+    fi
     exit 0
 fi
 if [ $((rc % 2)) = 1 ] && [ $rc -gt 1 ]; then
