@@ -141,3 +141,33 @@ $(BUILD)/bench/%.c.o: USER_CFLAGS += -mgeneral-regs-only
 bench: kernel $(BENCH_ELFS)
 	$(Q)bench/run.sh
 .PHONY: bench
+
+# ---------------------------------------------------------------- fuzzing, invariant checker (docs/hardening.md)
+#   tests/fuzz/*.c -> build/fuzz/fuzz.elf, a root task (built by `make all`)
+#   build/inv/: the kernel with the invariant checker (and quiet userError),
+#   which `make test` boots the short fuzz with (tests/expect/fuzz.expect)
+#   make fuzz SEED=s OPS=n [SEEDS=k] [EPOCH=e] [INV=0] [PERIOD=p] [TIMEOUT=t] [ICOUNT=1]
+FUZZ_ELF := $(BUILD)/fuzz/fuzz.elf
+$(FUZZ_ELF): $(patsubst %,$(BUILD)/%.o,$(wildcard tests/fuzz/*.c)) $(USER_ARCHIVES) $(ROOTTASK_LDS)
+	@mkdir -p $(dir $@)
+	$(Q)$(call ROOTTASK_LINK,$@,$(filter %.o,$^))
+SEED ?= 1
+OPS ?= 10000
+SEEDS ?= 1
+EPOCH ?= 2000
+INV ?= 1
+PERIOD ?= 1
+TIMEOUT ?= 0
+FUZZ_KBUILD = $(BUILD)/fuzzk-$(if $(filter 0,$(INV)),fast,inv$(PERIOD))
+FUZZ_KFLAGS = -DCONFIG_QUIET_USER_ERRORS $(if $(filter 0,$(INV)),,-DCONFIG_INVARIANTS -DCONFIG_INVARIANTS_PERIOD=$(PERIOD))
+inv-kernel:
+	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/inv \
+	    KERNEL_EXTRA_CFLAGS="-DCONFIG_INVARIANTS -DCONFIG_QUIET_USER_ERRORS" kernel
+fuzz-kernel:
+	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_KBUILD) KERNEL_EXTRA_CFLAGS="$(FUZZ_KFLAGS)" kernel
+all: $(FUZZ_ELF) inv-kernel
+fuzz: libs $(FUZZ_ELF) fuzz-kernel
+	$(Q)tests/fuzz/run.sh --kernel $(FUZZ_KBUILD)/images/kernel-x86_64-pc99 --elf $(FUZZ_ELF) \
+	    --seed $(SEED) --seeds $(SEEDS) --ops $(OPS) --epoch $(EPOCH) --timeout $(TIMEOUT) \
+	    $(if $(filter 1,$(ICOUNT)),--icount)
+.PHONY: fuzz fuzz-kernel inv-kernel

@@ -784,7 +784,7 @@ static void check_threads(void)
 /* ---------------------------------------------------------------- VSpaces */
 
 /* A cap that records a mapping of `kind` at (asid, vaddr) of `paddr`, and
- * for a frame one whose rights allow what the entry allows. */
+ * for a frame one whose rights allow what the entry lets user space do. */
 static bool mapped_by_cap(word_t asid, vptr_t vaddr, word_t kind, paddr_t paddr, pte_t e)
 {
     word_t key = map_key(asid, vaddr);
@@ -794,9 +794,11 @@ static bool mapped_by_cap(word_t asid, vptr_t vaddr, word_t kind, paddr_t paddr,
             continue;
         if (kind > KIND_1G)
             return true;
-        if ((e & PTE_WRITE) && m->rights != VMReadWrite)
-            continue;
+        /* Only what user space can do counts: a VMKernelOnly entry is
+         * writable but not user-accessible whatever the cap's rights. */
         if ((e & PTE_USER) && m->rights == VMKernelOnly)
+            continue;
+        if ((e & PTE_USER) && (e & PTE_WRITE) && m->rights != VMReadWrite)
             continue;
         return true;
     }
