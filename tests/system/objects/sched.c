@@ -1,5 +1,357 @@
+/* Scheduling: strict priorities, preemption when a higher-priority thread
+ * becomes runnable, round robin at equal priority (Yield and the timer),
+ * MCP limits. The root task runs at 255 and drops to 1 in run_lower(). */
 #include "test.h"
 
+#define SPIN_LIMIT 3000000000ul   /* TSC ticks: a bound, never reached when the kernel works */
+
+static void log_id(seL4_Word id, seL4_Word unused)
+{
+    (void)unused;
+    log_put(id);
+}
+
+static void yield_loop(seL4_Word id, seL4_Word n)
+{
+    for (seL4_Word i = 0; i < n; i++) {
+        log_put(id);
+        seL4_Yield();
+    }
+}
+
+static void wait_then_log(seL4_Word n, seL4_Word id)
+{
+    seL4_Word badge;
+    seL4_Wait(n, &badge);
+    log_put(id);
+}
+
+static int log_is(const seL4_Word *want, seL4_Word n)
+{
+    if (g_log_n != n)
+        return 0;
+    for (seL4_Word i = 0; i < n; i++)
+        if (g_log[i] != want[i])
+            return 0;
+    return 1;
+}
+
+static void log_str(char *buf, size_t size)
+{
+    size_t k = 0;
+    buf[0] = 0;
+    for (seL4_Word i = 0; i < g_log_n && i < 64 && k + 4 < size; i++)
+        k += snprintf(buf + k, size - k, "%lu ", g_log[i]);
+}
+
+#define CHECK_LOG(...) do {                                                           \
+        static const seL4_Word want_[] = { __VA_ARGS__ };                             \
+        if (!log_is(want_, sizeof(want_) / sizeof(want_[0]))) {                       \
+            char b_[128];                                                             \
+            log_str(b_, sizeof(b_));                                                  \
+            FAIL("run order: %s, expected %s", b_, #__VA_ARGS__);                     \
+        }                                                                             \
+    } while (0)
+
+static void sched_higher_prio_first(void)
+{
+    thread_t a, b;
+    THREAD(&a, 50, 0);
+    THREAD(&b, 100, 0);
+    START(&a, log_id, 1, 0);
+    START(&b, log_id, 2, 0);
+    run_lower();
+    CHECK_LOG(2, 1);
+}
+
+static void sched_priority_order(void)
+{
+    static const seL4_Word prio[5] = { 30, 90, 10, 70, 50 };
+    thread_t t[5];
+    for (int i = 0; i < 5; i++) {
+        THREAD(&t[i], prio[i], 0);
+        START(&t[i], log_id, prio[i], 0);
+    }
+    run_lower();
+    CHECK_LOG(90, 70, 50, 30, 10);
+}
+
+static void sched_lower_prio_waits(void)
+{
+    /* resuming a lower-priority thread does not run it */
+    thread_t t;
+    THREAD(&t, 100, 0);
+    START(&t, log_id, 1, 0);
+    log_put(2);
+    run_lower();
+    CHECK_LOG(2, 1);
+}
+
+static void sched_preempt_on_resume(void)
+{
+    set_root_prio(100);
+    thread_t t;
+    THREAD(&t, 200, 0);
+    START(&t, log_id, 1, 0);   /* runs before Resume returns */
+    log_put(2);
+    set_root_prio(seL4_MaxPrio);
+    CHECK_LOG(1, 2);
+}
+
+static void sched_equal_prio_no_preempt(void)
+{
+    /* a thread of the same priority becoming runnable waits its turn */
+    set_root_prio(100);
+    thread_t t;
+    THREAD(&t, 100, 0);
+    START(&t, log_id, 1, 0);
+    log_put(2);
+    run_lower();
+    CHECK_LOG(2, 1);
+}
+
+static void sched_signal_preempts(void)
+{
+    seL4_CPtr n = NEW(seL4_NotificationObject, 0);
+    set_root_prio(100);
+    thread_t t;
+    THREAD(&t, 200, 0);
+    START(&t, wait_then_log, n, 1);   /* runs at once and blocks */
+    seL4_Signal(n);                   /* wakes it: it preempts us */
+    log_put(2);
+    set_root_prio(seL4_MaxPrio);
+    CHECK_LOG(1, 2);
+}
+
+static void sched_signal_no_preempt(void)
+{
+    seL4_CPtr n = NEW(seL4_NotificationObject, 0);
+    thread_t t;
+    THREAD(&t, 100, 0);
+    START(&t, wait_then_log, n, 1);
+    run_lower();
+    seL4_Signal(n);
+    log_put(2);
+    run_lower();
+    CHECK_LOG(2, 1);
+}
+
+static void sched_raise_priority_preempts(void)
+{
+    set_root_prio(100);
+    thread_t t;
+    THREAD(&t, 50, 0);
+    START(&t, log_id, 1, 0);
+    log_put(2);
+    CHECK_OK(seL4_TCB_SetPriority(t.tcb, ROOT_TCB, 200));   /* now it runs first */
+    log_put(3);
+    set_root_prio(seL4_MaxPrio);
+    CHECK_LOG(2, 1, 3);
+}
+
+static void sched_lower_own_priority(void)
+{
+    set_root_prio(100);
+    thread_t t;
+    THREAD(&t, 50, 0);
+    START(&t, log_id, 1, 0);
+    set_root_prio(40);                /* the thread at 50 runs now */
+    log_put(2);
+    set_root_prio(seL4_MaxPrio);
+    CHECK_LOG(1, 2);
+}
+
+static void sched_blocked_priority_change(void)
+{
+    seL4_CPtr n = NEW(seL4_NotificationObject, 0);
+    thread_t t;
+    THREAD(&t, 50, 0);
+    START(&t, wait_then_log, n, 1);
+    run_lower();
+    set_root_prio(100);
+    CHECK_OK(seL4_TCB_SetPriority(t.tcb, ROOT_TCB, 150));   /* blocked: nothing happens yet */
+    log_put(2);
+    seL4_Signal(n);
+    log_put(3);
+    set_root_prio(seL4_MaxPrio);
+    CHECK_LOG(2, 1, 3);
+}
+
+static void sched_caller(seL4_Word ep, seL4_Word id)
+{
+    seL4_Call(ep, seL4_MessageInfo_new(0, 0, 0, 0));
+    log_put(id);
+}
+
+static void sched_reply_preempts(void)
+{
+    /* replying to a higher-priority caller switches to it */
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
+    set_root_prio(100);
+    thread_t t;
+    THREAD(&t, 200, 0);
+    START(&t, sched_caller, ep, 1);   /* calls at once and blocks */
+    seL4_NBRecv(ep, NULL);
+    log_put(2);
+    seL4_Reply(seL4_MessageInfo_new(0, 0, 0, 0));
+    log_put(3);
+    set_root_prio(seL4_MaxPrio);
+    CHECK_LOG(2, 1, 3);
+}
+
+static void sched_yield_round_robin(void)
+{
+    thread_t a, b;
+    THREAD(&a, 50, 0);
+    THREAD(&b, 50, 0);
+    START(&a, yield_loop, 1, 3);
+    START(&b, yield_loop, 2, 3);
+    run_lower();
+    CHECK_EQ(g_log_n, 6);
+    for (int i = 0; i + 1 < 6; i++)
+        CHECK_MSG(g_log[i] != g_log[i + 1], "no alternation at %d: %lu %lu", i, g_log[i], g_log[i + 1]);
+}
+
+static void sched_yield_alone(void)
+{
+    /* nobody else at 255: Yield comes straight back */
+    thread_t t;
+    THREAD(&t, 100, 0);
+    START(&t, log_id, 1, 0);
+    seL4_Yield();
+    log_put(2);
+    run_lower();
+    CHECK_LOG(2, 1);
+}
+
+/* Spin until the partner has run (bounded); record what we saw. */
+static void spin_until_partner(seL4_Word me, seL4_Word partner)
+{
+    g[me] = 1;
+    seL4_Word t0 = rdtsc();
+    while (!g[partner] && rdtsc() - t0 < SPIN_LIMIT)
+        ;
+    g[me + 10] = g[partner];
+}
+
+static void sched_timer_round_robin(void)
+{
+    /* two threads that never block share the CPU: the timer preempts */
+    thread_t a, b;
+    THREAD(&a, 50, 0);
+    THREAD(&b, 50, 0);
+    START(&a, spin_until_partner, 1, 2);
+    START(&b, spin_until_partner, 2, 1);
+    run_lower();
+    CHECK_MSG(g[11] && g[12], "one thread never ran while the other spun (saw %lu %lu)", g[11], g[12]);
+}
+
+static void busy_high(seL4_Word low_flag, seL4_Word ticks)
+{
+    seL4_Word t0 = rdtsc();
+    while (rdtsc() - t0 < ticks)
+        ;
+    g[5] = g[low_flag] + 1;   /* 1 if the low thread had not run */
+}
+
+static void set_flag(seL4_Word idx, seL4_Word v)
+{
+    g[idx] = v;
+}
+
+static void sched_strict_priority(void)
+{
+    /* a spinning higher-priority thread is never preempted by a lower one */
+    thread_t hi, lo;
+    THREAD(&hi, 100, 0);
+    THREAD(&lo, 50, 0);
+    START(&lo, set_flag, 4, 1);
+    START(&hi, busy_high, 4, 100000000ul);
+    run_lower();
+    CHECK_EQ(g[5], 1);
+    CHECK_EQ(g[4], 1);
+}
+
+static void try_raise_self(seL4_Word self, seL4_Word prio)
+{
+    g[0] = seL4_TCB_SetPriority(self, self, prio);
+    g[1] = seL4_GetMR(1);
+    g[2] = seL4_TCB_SetPriority(self, self, 5);
+    g[3] = 1;
+}
+
+static void sched_mcp_limits_self(void)
+{
+    thread_t t;
+    THREAD(&t, 8, 0);
+    CHECK_OK(seL4_TCB_SetMCPriority(t.tcb, ROOT_TCB, 10));
+    START(&t, try_raise_self, t.tcb, 20);
+    run_lower();
+    CHECK_EQ(g[3], 1);
+    CHECK_EQ(g[0], seL4_RangeError);
+    CHECK_EQ(g[1], 10);
+    CHECK_EQ(g[2], seL4_NoError);
+}
+
+static void suspend_self(seL4_Word self, seL4_Word unused)
+{
+    (void)unused;
+    log_put(1);
+    seL4_TCB_Suspend(self);
+    log_put(2);
+}
+
+static void sched_suspend_self(void)
+{
+    thread_t t;
+    THREAD(&t, 50, 0);
+    START(&t, suspend_self, t.tcb, 0);
+    run_lower();
+    CHECK_LOG(1);
+}
+
+static void sched_suspended_not_scheduled(void)
+{
+    thread_t a, b;
+    THREAD(&a, 60, 0);
+    THREAD(&b, 50, 0);
+    START(&a, log_id, 1, 0);
+    START(&b, log_id, 2, 0);
+    CHECK_OK(seL4_TCB_Suspend(a.tcb));
+    run_lower();
+    CHECK_LOG(2);
+    CHECK_OK(seL4_TCB_Resume(a.tcb));
+    run_lower();
+    CHECK_LOG(2, 1);
+}
+
+static void sched_dump_scheduler(void)
+{
+    thread_t t;
+    THREAD(&t, 77, 0);
+    seL4_DebugNameThread(t.tcb, "sched-dump-test");
+    seL4_DebugDumpScheduler();
+}
+
 const test_case_t sched_tests[] = {
+    TEST(sched, higher_prio_first),
+    TEST(sched, priority_order),
+    TEST(sched, lower_prio_waits),
+    TEST(sched, preempt_on_resume),
+    TEST(sched, equal_prio_no_preempt),
+    TEST(sched, signal_preempts),
+    TEST(sched, signal_no_preempt),
+    TEST(sched, raise_priority_preempts),
+    TEST(sched, lower_own_priority),
+    TEST(sched, blocked_priority_change),
+    TEST(sched, reply_preempts),
+    TEST(sched, yield_round_robin),
+    TEST(sched, yield_alone),
+    TEST(sched, timer_round_robin),
+    TEST(sched, strict_priority),
+    TEST(sched, mcp_limits_self),
+    TEST(sched, suspend_self),
+    TEST(sched, suspended_not_scheduled),
+    TEST(sched, dump_scheduler),
     TESTS_END,
 };
