@@ -20,7 +20,8 @@
 # Exit status: the decoded status of the run: 0 if QEMU exited 0 (the kernel
 # powered off after main returned 0); v if QEMU exited 2v+1 (the kernel wrote v
 # to isa-debug-exit: main's return value 1..127, 100 abort(), 101 no thread can
-# run, 102 seL4_DebugHalt, 103 boot failure / kernel panic); 124 if the timeout
+# run, 102 seL4_DebugHalt, 103 boot failure / kernel panic, 104 invariant
+# violation in a CONFIG_INVARIANTS kernel); 124 if the timeout
 # expired; 125 if QEMU failed (could not start, or exited some other way).
 # A nonzero status is explained in one line on stderr.
 set -u
@@ -137,6 +138,7 @@ explain() {  # status
         101) echo "no thread can run any more (e.g. after a fault with no handler)" ;;
         102) echo "a thread called seL4_DebugHalt" ;;
         103) echo "boot failure or kernel panic" ;;
+        104) echo "kernel invariant violation (a CONFIG_INVARIANTS kernel)" ;;
         *) echo "the root task's main returned $1" ;;
     esac
 }
