@@ -456,6 +456,23 @@ static void cnode_delete_cnode_holding_itself(void)
     CHECK_OK(seL4_Untyped_Retype(ut, seL4_X86_4K, 0, ROOT_CNODE, 0, 0, slot_alloc(), 1));
 }
 
+static void cnode_delete_cycle_tcb_cnode(void)
+{
+    /* a TCB whose CSpace root is a CNode holding the only cap to that TCB:
+     * once the root task's caps are gone only the cycle holds them, and
+     * revoking their untyped must still take both */
+    seL4_CPtr ut = NEW(seL4_UntypedObject, 14);
+    seL4_CPtr tcb = slot_alloc(), cn = slot_alloc();
+    CHECK_OK(seL4_Untyped_Retype(ut, seL4_TCBObject, 0, ROOT_CNODE, 0, 0, tcb, 1));
+    CHECK_OK(seL4_Untyped_Retype(ut, seL4_CapTableObject, 2, ROOT_CNODE, 0, 0, cn, 1));
+    CHECK_OK(seL4_TCB_SetSpace(tcb, 0, cn, seL4_CNode_CapData_new(0, 62).words[0], ROOT_VSPACE, 0));
+    CHECK_OK(seL4_CNode_Move(cn, 1, 2, ROOT_CNODE, tcb, DEPTH));
+    CHECK_OK(seL4_CNode_Delete(ROOT_CNODE, cn, DEPTH));
+    CHECK_OK(seL4_CNode_Revoke(ROOT_CNODE, ut, DEPTH));
+    /* all of the untyped is free again */
+    CHECK_OK(seL4_Untyped_Retype(ut, seL4_UntypedObject, 14, ROOT_CNODE, 0, 0, slot_alloc(), 1));
+}
+
 /* SaveCaller: a client Calls; the root receives and saves the reply cap. */
 static void caller(seL4_Word ep, seL4_Word idx)
 {
@@ -638,6 +655,7 @@ const test_case_t cnode_tests[] = {
     TEST(cnode, copy_unmapped_pt_illegal),
     TEST(cnode, delete_cnode_finalises_contents),
     TEST(cnode, delete_cnode_holding_itself),
+    TEST(cnode, delete_cycle_tcb_cnode),
     TEST(cnode, save_caller),
     TEST(cnode, save_caller_occupied),
     TEST(cnode, save_caller_none),

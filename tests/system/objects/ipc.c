@@ -663,6 +663,104 @@ static void ipc_reply_cap_grant(void)
     }
 }
 
+static void ipc_resume_caller_repeats_call(void)
+{
+    /* resuming a thread that waits for its reply cancels the reply: the
+     * thread restarts its Call */
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
+    thread_t t;
+    THREAD(&t, 10, 0);
+    START(&t, call_word, ep, 0x42);
+    run_lower();
+    seL4_NBRecv(ep, NULL);
+    CHECK_MR(0, 0x42);
+    CHECK_OK(seL4_TCB_Resume(t.tcb));
+    seL4_CPtr s = slot_alloc();
+    CHECK_OK(seL4_CNode_SaveCaller(ROOT_CNODE, s, DEPTH));
+    CHECK_EQ(cap_type(s), CT_NULL);          /* our reply cap went away */
+    run_lower();
+    CHECK_EQ(g[4], 0);
+    seL4_NBRecv(ep, NULL);                  /* the Call again */
+    CHECK_MR(0, 0x42);
+    seL4_SetMR(0, 0x43);
+    seL4_Reply(INFO(0, 0, 1));
+    run_lower();
+    CHECK_EQ(g[4], 1);
+    CHECK_EQ(g[1], 0x43);
+}
+
+static void ipc_delete_caller_waiting_reply(void)
+{
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
+    thread_t t;
+    THREAD(&t, 10, 0);
+    START(&t, call_word, ep, 1);
+    run_lower();
+    seL4_NBRecv(ep, NULL);
+    CHECK_OK(seL4_CNode_Delete(ROOT_CNODE, t.tcb, DEPTH));
+    seL4_CPtr s = slot_alloc();
+    CHECK_OK(seL4_CNode_SaveCaller(ROOT_CNODE, s, DEPTH));
+    CHECK_EQ(cap_type(s), CT_NULL);
+    seL4_Reply(INFO(0, 0, 0));              /* nobody to reply to */
+}
+
+static void recv_no_buffer(seL4_Word ep, seL4_Word unused)
+{
+    (void)unused;
+    seL4_Word m0, m1, m2, m3, badge;
+    seL4_MessageInfo_t info = seL4_RecvWithMRs(ep, &badge, &m0, &m1, &m2, &m3);
+    g[0] = seL4_MessageInfo_get_length(info);
+    g[1] = m0;
+    g[2] = m3;
+    g[3] = 1;
+}
+
+static void ipc_receiver_without_buffer(void)
+{
+    /* only the four register MRs reach a receiver without an IPC buffer */
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
+    thread_t t;
+    THREAD(&t, 10, 0);
+    CHECK_OK(seL4_TCB_SetIPCBuffer(t.tcb, 0, 0));
+    START(&t, recv_no_buffer, ep, 0);
+    run_lower();
+    for (int i = 0; i < 10; i++)
+        seL4_SetMR(i, 100 + i);
+    seL4_Send(ep, INFO(0, 0, 10));
+    run_lower();
+    CHECK_EQ(g[3], 1);
+    CHECK_EQ(g[0], 4);
+    CHECK_EQ(g[1], 100);
+    CHECK_EQ(g[2], 103);
+}
+
+static void ipc_reply_recv_without_caller(void)
+{
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
+    thread_t t;
+    THREAD(&t, 10, 0);
+    START(&t, send_word, ep, 0x61);
+    run_lower();
+    seL4_Word badge;
+    seL4_MessageInfo_t info = seL4_ReplyRecv(ep, INFO(0, 0, 0), &badge);   /* no caller: just receives */
+    CHECK_EQ(seL4_MessageInfo_get_label(info), 0x5);
+    CHECK_MR(0, 0x61);
+}
+
+static void ipc_call_higher_prio_server(void)
+{
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
+    set_root_prio(100);
+    thread_t t;
+    THREAD(&t, 200, 0);
+    START(&t, server_not, ep, 1);            /* runs at once, waits */
+    seL4_SetMR(0, 9);
+    seL4_MessageInfo_t r = seL4_Call(ep, INFO(0, 0, 1));
+    set_root_prio(seL4_MaxPrio);
+    CHECK_EQ(seL4_MessageInfo_get_label(r), 0x7);
+    CHECK_MR(0, ~9ul);
+}
+
 const test_case_t ipc_tests[] = {
     TEST(ipc, send_recv),
     TEST(ipc, recv_then_send),
@@ -699,5 +797,10 @@ const test_case_t ipc_tests[] = {
     TEST(ipc, delete_ep_restarts_senders),
     TEST(ipc, revoke_ep_keeps_waiters_of_other_caps),
     TEST(ipc, reply_cap_grant),
+    TEST(ipc, resume_caller_repeats_call),
+    TEST(ipc, delete_caller_waiting_reply),
+    TEST(ipc, receiver_without_buffer),
+    TEST(ipc, reply_recv_without_caller),
+    TEST(ipc, call_higher_prio_server),
     TESTS_END,
 };

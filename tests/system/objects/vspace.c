@@ -559,6 +559,79 @@ static void vspace_pml4_delete_frees_asid(void)
     CHECK_OK(seL4_X86_PDPT_Map(pt, q, 0, ATTR));
 }
 
+static void vspace_asid_pool_full(void)
+{
+    /* a new pool holds 512 VSpaces */
+    seL4_CPtr pool = make_pool();
+    CHECK(pool);
+    seL4_CPtr s = slots_alloc(513);
+    CHECK(s);
+    CHECK_OK(seL4_Untyped_Retype(case_ut(), seL4_X64_PML4Object, 0, ROOT_CNODE, 0, 0, s, 256));
+    CHECK_OK(seL4_Untyped_Retype(case_ut(), seL4_X64_PML4Object, 0, ROOT_CNODE, 0, 0, s + 256, 256));
+    CHECK_OK(seL4_Untyped_Retype(case_ut(), seL4_X64_PML4Object, 0, ROOT_CNODE, 0, 0, s + 512, 1));
+    for (int i = 0; i < 512; i++) {
+        seL4_Error e = seL4_X86_ASIDPool_Assign(pool, s + i);
+        CHECK_MSG(e == seL4_NoError, "assign %d: %s", i, err_name(e));
+    }
+    CHECK_ERR(seL4_X86_ASIDPool_Assign(pool, s + 512), seL4_DeleteFirst);
+    CHECK_OK(seL4_CNode_Delete(ROOT_CNODE, s + 100, DEPTH));
+    CHECK_OK(seL4_X86_ASIDPool_Assign(pool, s + 512));
+}
+
+static void vspace_asid_control_full(void)
+{
+    /* the ASID table has 2^3 pools, one of them the root task's */
+    seL4_CPtr pools[8];
+    int n = 0;
+    for (; n < 8; n++) {
+        seL4_CPtr ut = NEW(seL4_UntypedObject, seL4_ASIDPoolBits);
+        pools[n] = slot_alloc();
+        seL4_Error e = seL4_X86_ASIDControl_MakePool(seL4_CapASIDControl, ut, ROOT_CNODE, pools[n], DEPTH);
+        if (e == seL4_DeleteFirst)
+            break;
+        CHECK_MSG(e == seL4_NoError, "pool %d: %s", n, err_name(e));
+    }
+    CHECK_EQ(n, 7);
+    /* deleting a pool frees its entry */
+    CHECK_OK(seL4_CNode_Delete(ROOT_CNODE, pools[3], DEPTH));
+    seL4_CPtr ut = NEW(seL4_UntypedObject, seL4_ASIDPoolBits);
+    CHECK_OK(seL4_X86_ASIDControl_MakePool(seL4_CapASIDControl, ut, ROOT_CNODE, slot_alloc(), DEPTH));
+}
+
+static void vspace_map_attributes(void)
+{
+    static const seL4_Word attrs[] = {
+        seL4_X86_WriteBack, seL4_X86_WriteThrough, seL4_X86_CacheDisabled, seL4_X86_Uncacheable,
+        seL4_X86_WriteCombining,
+    };
+    for (unsigned i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+        seL4_CPtr f;
+        volatile seL4_Word *p = NEW_PAGE(&f);
+        CHECK_OK(seL4_X86_Page_Map(f, ROOT_VSPACE, (seL4_Word)p, seL4_AllRights, attrs[i]));
+        p[1] = i + 1;
+        CHECK_EQ(p[1], i + 1);
+    }
+}
+
+static void vspace_map_device_frame(void)
+{
+    /* device memory maps like RAM (here: the first page of physical memory) */
+    seL4_CPtr dut = 0;
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start; i++)
+        if (bi->untypedList[i].isDevice && bi->untypedList[i].paddr == 0 && bi->untypedList[i].sizeBits >= 12)
+            dut = bi->untyped.start + i;
+    CHECK_MSG(dut, "no device untyped at physical address 0");
+    seL4_CPtr f = slot_alloc();
+    CHECK_OK(seL4_Untyped_Retype(dut, seL4_X86_4K, 0, ROOT_CNODE, 0, 0, f, 1));
+    CHECK_EQ(paddr_of(f), 0);
+    seL4_CPtr ro = COPY(f, seL4_CanRead);
+    volatile seL4_Word *p = (volatile seL4_Word *)map_scratch(ro);
+    CHECK(p);
+    seL4_Word v = p[0];        /* the real-mode interrupt vector table */
+    (void)v;
+    CHECK_EQ(child_access((seL4_Word)p, 1, 0), 0x7);
+}
+
 const test_case_t vspace_tests[] = {
     TEST(vspace, page_map_no_pt),
     TEST(vspace, page_map_no_pd),
@@ -602,5 +675,9 @@ const test_case_t vspace_tests[] = {
     TEST(vspace, asid_pool_deleted),
     TEST(vspace, pml4_copy_needs_asid),
     TEST(vspace, pml4_delete_frees_asid),
+    TEST(vspace, asid_pool_full),
+    TEST(vspace, asid_control_full),
+    TEST(vspace, map_attributes),
+    TEST(vspace, map_device_frame),
     TESTS_END,
 };
