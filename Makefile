@@ -11,6 +11,10 @@
 #   examples/<name>/*.c        -> build/examples/<name>.elf (a root task)
 
 BUILD   ?= build
+# Build on every core unless told otherwise (make -j1 to serialise).
+ifeq ($(filter -j%,$(MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
+endif
 CC      := gcc
 AR      := ar
 OBJCOPY := objcopy
@@ -110,10 +114,13 @@ all: kernel libs $(EXAMPLE_ELFS) $(SUITE_ELFS)
 deps:
 	$(Q)scripts/setup-deps.sh
 
-run: deps all
+# deps must be complete before anything is compiled, even under -j.
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
 	$(Q)tools/run-main-job.sh
 
-test: deps all
+test: deps
+	$(Q)$(MAKE) --no-print-directory all
 	$(Q)tests/run-tests.sh
 
 clean:
