@@ -97,7 +97,8 @@ exception_t decodeUntypedInvocation(word_t label, word_t length, cte_t *slot, ca
     word_t region = (word_t)cap_object_ptr(cap);
     word_t block = BIT(cap_ut_block_bits(cap));
     word_t free_bytes = block - free_index;
-    word_t aligned = ROUND_UP(region + free_index, size_bits);
+    /* Align the physical address: the kernel window's base is only 2^39 aligned. */
+    word_t aligned = region + (ROUND_UP(cap_ut_paddr(cap) + free_index, size_bits) - cap_ut_paddr(cap));
     word_t usable = aligned - region <= block ? block - (aligned - region) : 0;
     if ((usable >> size_bits) < node_window) {
         userError("Untyped Retype: Insufficient memory (%lu * %lu bytes needed, %lu bytes available).",
