@@ -156,6 +156,44 @@ static void isolation_code_read_only(void)
     CHECK_EQ(c[0], 0x4c);
 }
 
+static void isolation_vspace_without_asid_faults(void)
+{
+    /* when its VSpace's pool is deleted, a thread runs on the kernel's
+     * page tables only: its next instruction fetch faults */
+    seL4_CPtr put = NEW(seL4_UntypedObject, seL4_ASIDPoolBits);
+    seL4_CPtr pool = slot_alloc();
+    CHECK_OK(seL4_X86_ASIDControl_MakePool(seL4_CapASIDControl, put, ROOT_CNODE, pool, DEPTH));
+    other_space_t o;
+    CHECK(make_other_space(&o) == 0);
+    /* move the VSpace into the new pool: a fresh PML4 with the same tables */
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
+    seL4_CPtr fep = NEW(seL4_EndpointObject, 0);
+    seL4_CPtr pml4 = NEW(seL4_X64_PML4Object, 0);
+    CHECK_OK(seL4_X86_ASIDPool_Assign(pool, pml4));
+    seL4_CPtr pdpt = NEW(seL4_X86_PDPTObject, 0), pd = NEW(seL4_X86_PageDirectoryObject, 0);
+    seL4_CPtr pt = NEW(seL4_X86_PageTableObject, 0);
+    seL4_CPtr code;
+    unsigned char *c = NEW_PAGE(&code);
+    memcpy(c, reader_code, sizeof(reader_code));
+    CHECK_OK(seL4_X86_PDPT_Map(pdpt, pml4, 0, 0));
+    CHECK_OK(seL4_X86_PageDirectory_Map(pd, pml4, 0, 0));
+    CHECK_OK(seL4_X86_PageTable_Map(pt, pml4, CODE_VA, 0));
+    CHECK_OK(seL4_X86_Page_Map(COPY(code, seL4_CanRead), pml4, CODE_VA, seL4_CanRead, 0));
+    o.pml4 = pml4;
+    /* it reads from its code page, which it can see */
+    CHECK(start_reader(&o, ep, fep, CODE_VA));
+    run_lower();
+    seL4_MessageInfo_t info = seL4_NBRecv(ep, NULL);
+    CHECK_EQ(seL4_MessageInfo_get_length(info), 1);
+    CHECK_MR(0, *(seL4_Word *)c);
+    CHECK_OK(seL4_CNode_Delete(ROOT_CNODE, pool, DEPTH));
+    run_lower();
+    info = seL4_NBRecv(fep, NULL);
+    CHECK_EQ(seL4_MessageInfo_get_label(info), seL4_Fault_VMFault);
+    CHECK_MR(seL4_VMFault_IP, CODE_VA + 5);       /* the jmp after the syscall */
+    CHECK_MR(seL4_VMFault_Addr, CODE_VA + 5);
+}
+
 /* ---------------------------------------------------------------- own CSpace */
 
 enum { C_SELF = 1, C_FAULT = 2, C_EP = 3, C_NTFN = 4 };
@@ -299,6 +337,7 @@ const test_case_t isolation_tests[] = {
     TEST(isolation, two_vspaces),
     TEST(isolation, root_memory_invisible),
     TEST(isolation, code_read_only),
+    TEST(isolation, vspace_without_asid_faults),
     TEST(isolation, own_cspace),
     TEST(isolation, root_caps_unreachable),
     TEST(isolation, revoke_cuts_access),

@@ -685,6 +685,37 @@ static void tcb_domain_set(void)
     CHECK_MR(0, 1);
 }
 
+static void write_regs_raw(seL4_Word target, seL4_Word count)
+{
+    /* WriteRegisters(target, resume 0, count, rip = 0x401000, rsp = 0x1000,
+     * rflags = 0x202) with only the message registers in CPU registers */
+    seL4_Word m0 = 0, m1 = count, m2 = 0x401000, m3 = 0x1000;
+    seL4_MessageInfo_t r = seL4_CallWithMRs(target, seL4_MessageInfo_new(TCBWriteRegisters, 0, 0, 2 + count),
+                                            &m0, &m1, &m2, &m3);
+    g[count] = seL4_MessageInfo_get_label(r) + 1;
+}
+
+static void tcb_no_ipc_buffer_truncates(void)
+{
+    /* without an IPC buffer an invocation has only the four register MRs */
+    seL4_CPtr target = NEW(seL4_TCBObject, 0);
+    thread_t t;
+    THREAD(&t, 10, 0);
+    CHECK_OK(seL4_TCB_SetIPCBuffer(t.tcb, 0, 0));
+    START(&t, write_regs_raw, target, 2);
+    run_lower();
+    CHECK_EQ(g[2], seL4_NoError + 1);
+    THREAD(&t, 10, 0);
+    CHECK_OK(seL4_TCB_SetIPCBuffer(t.tcb, 0, 0));
+    START(&t, write_regs_raw, target, 3);
+    run_lower();
+    CHECK_EQ(g[3], seL4_TruncatedMessage + 1);
+    seL4_UserContext r;
+    CHECK_OK(seL4_TCB_ReadRegisters(target, 0, 0, 3, &r));
+    CHECK_EQ(r.rip, 0x401000);
+    CHECK_EQ(r.rsp, 0x1000);
+}
+
 const test_case_t tcb_tests[] = {
     TEST(tcb, configure_ok),
     TEST(tcb, configure_cspace_not_cnode),
@@ -734,5 +765,6 @@ const test_case_t tcb_tests[] = {
     TEST(tcb, tls_base_used_by_thread),
     TEST(tcb, illegal_label),
     TEST(tcb, domain_set),
+    TEST(tcb, no_ipc_buffer_truncates),
     TESTS_END,
 };
