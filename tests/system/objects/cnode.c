@@ -349,6 +349,37 @@ static void cnode_revoke_badged(void)
     CHECK_EQ(cap_type(ep), CT_EP);
 }
 
+static void cnode_revoke_stops_at_first_badged(void)
+{
+    /* two caps minted with the same badge are separate subtrees: revoking
+     * one leaves the other (seL4's "first badged" flag) */
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
+    seL4_CPtr b2 = MINT(ep, seL4_AllRights, 7);
+    seL4_CPtr b1 = MINT(ep, seL4_AllRights, 7);      /* lies between ep and b2 */
+    seL4_CPtr b1c = COPY(b1, seL4_AllRights);
+    CHECK_OK(seL4_CNode_Revoke(ROOT_CNODE, b1, DEPTH));
+    CHECK_EQ(cap_type(b1c), CT_NULL);
+    CHECK_EQ(cap_type(b2), CT_EP);
+    CHECK_EQ(cap_type(b1), CT_EP);
+}
+
+static void cnode_delete_passes_first_badged(void)
+{
+    /* deleting the first badged cap makes its copy the head of the badge's
+     * subtree: a newer mint with the same badge cannot revoke it */
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
+    seL4_CPtr b1 = MINT(ep, seL4_AllRights, 9);
+    seL4_CPtr b1c = COPY(b1, seL4_AllRights);
+    CHECK_OK(seL4_CNode_Delete(ROOT_CNODE, b1, DEPTH));
+    seL4_CPtr b3 = MINT(ep, seL4_AllRights, 9);      /* lies between ep and b1c */
+    CHECK_OK(seL4_CNode_Revoke(ROOT_CNODE, b3, DEPTH));
+    CHECK_EQ(cap_type(b1c), CT_EP);
+    /* the original endpoint cap still reaches everything */
+    CHECK_OK(seL4_CNode_Revoke(ROOT_CNODE, ep, DEPTH));
+    CHECK_EQ(cap_type(b1c), CT_NULL);
+    CHECK_EQ(cap_type(b3), CT_NULL);
+}
+
 static void cnode_revoke_copy_is_leaf(void)
 {
     /* an unbadged copy of an unbadged cap is not revocable: revoking it
@@ -646,6 +677,8 @@ const test_case_t cnode_tests[] = {
     TEST(cnode, delete_parent_keeps_child),
     TEST(cnode, revoke_children),
     TEST(cnode, revoke_badged),
+    TEST(cnode, revoke_stops_at_first_badged),
+    TEST(cnode, delete_passes_first_badged),
     TEST(cnode, revoke_copy_is_leaf),
     TEST(cnode, revoke_empty_ok),
     TEST(cnode, revoke_reaches_other_cnodes),

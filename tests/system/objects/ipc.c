@@ -517,6 +517,34 @@ static void ipc_cap_transfer_untransferable(void)
     CHECK_EQ(cap_type(dest), CT_NULL);
 }
 
+static void send_cap_blocking(seL4_Word ep, seL4_Word cap)
+{
+    send_caps(ep, 1, cap, 0);
+    g[0]++;
+}
+
+static void ipc_cap_deleted_while_sender_blocked(void)
+{
+    /* the extra cap is looked up when the message is delivered: gone by
+     * then, the message arrives without it */
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
+    seL4_CPtr n = NEW(seL4_NotificationObject, 0);
+    seL4_CPtr nc = COPY(n, seL4_AllRights);
+    thread_t t;
+    THREAD(&t, 10, 0);
+    START(&t, send_cap_blocking, ep, nc);
+    run_lower();
+    CHECK_OK(seL4_CNode_Delete(ROOT_CNODE, nc, DEPTH));
+    seL4_CPtr dest = slot_alloc();
+    seL4_SetCapReceivePath(ROOT_CNODE, dest, DEPTH);
+    seL4_MessageInfo_t info = seL4_NBRecv(ep, NULL);
+    seL4_SetCapReceivePath(0, 0, 0);
+    CHECK_EQ(seL4_MessageInfo_get_length(info), 1);
+    CHECK_MR(0, 0xcafe);
+    CHECK_EQ(seL4_MessageInfo_get_extraCaps(info), 0);
+    CHECK_EQ(cap_type(dest), CT_NULL);
+}
+
 static void ipc_suspend_blocked_sender(void)
 {
     seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
@@ -789,6 +817,7 @@ const test_case_t ipc_tests[] = {
     TEST(ipc, cap_transfer_slot_occupied),
     TEST(ipc, cap_transfer_is_derived),
     TEST(ipc, cap_transfer_untransferable),
+    TEST(ipc, cap_deleted_while_sender_blocked),
     TEST(ipc, suspend_blocked_sender),
     TEST(ipc, delete_blocked_sender),
     TEST(ipc, suspend_blocked_receiver),

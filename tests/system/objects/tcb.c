@@ -344,6 +344,31 @@ static void tcb_delete_running_thread(void)
     CHECK_EQ(badge, 2);           /* the dead thread is no longer queued */
 }
 
+static void delete_own_tcb(seL4_Word self_slot, seL4_Word unused)
+{
+    (void)unused;
+    g[0] = 1;
+    seL4_CNode_Delete(ROOT_CNODE, self_slot, DEPTH);
+    g[1] = 1;    /* never reached: the thread is gone */
+}
+
+static void tcb_delete_self(void)
+{
+    thread_t t;
+    THREAD(&t, 10, 0);
+    START(&t, delete_own_tcb, t.tcb, 0);
+    run_lower();
+    CHECK_EQ(g[0], 1);
+    CHECK_EQ(g[1], 0);
+    CHECK_EQ(cap_type(t.tcb), CT_NULL);
+    /* and the kernel carries on: another thread runs fine */
+    thread_t u;
+    THREAD(&u, 10, 0);
+    START(&u, set_flag, 2, 5);
+    run_lower();
+    CHECK_EQ(g[2], 5);
+}
+
 /* ---------------------------------------------------------------- registers */
 
 static void tcb_read_write_registers(void)
@@ -740,6 +765,7 @@ const test_case_t tcb_tests[] = {
     TEST(tcb, suspend_resume),
     TEST(tcb, resume_not_started),
     TEST(tcb, delete_running_thread),
+    TEST(tcb, delete_self),
     TEST(tcb, read_write_registers),
     TEST(tcb, read_registers_count),
     TEST(tcb, read_registers_partial),

@@ -349,6 +349,26 @@ static void vspace_pt_unmap_needs_final_cap(void)
     CHECK_OK(seL4_X86_PageTable_Unmap(pt));
 }
 
+static void vspace_frame_after_table_gone(void)
+{
+    /* a frame whose page table was deleted still records its mapping:
+     * Unmap is harmless, and then the cap maps again */
+    seL4_CPtr pt = NEW(seL4_X86_PageTableObject, 0);
+    seL4_CPtr f = NEW(seL4_X86_4K, 0);
+    CHECK_OK(seL4_X86_PageTable_Map(pt, ROOT_VSPACE, VA_PT, ATTR));
+    CHECK_OK(seL4_X86_Page_Map(f, ROOT_VSPACE, VA_PT, seL4_AllRights, ATTR));
+    CHECK_OK(seL4_CNode_Delete(ROOT_CNODE, pt, DEPTH));
+    CHECK_ERR(seL4_X86_Page_Map(f, ROOT_VSPACE, VA_PT + (1ul << 21), seL4_AllRights, ATTR), seL4_InvalidArgument);
+    /* a new table at the same place is empty */
+    seL4_CPtr pt2 = NEW(seL4_X86_PageTableObject, 0);
+    CHECK_OK(seL4_X86_PageTable_Map(pt2, ROOT_VSPACE, VA_PT, ATTR));
+    CHECK_EQ(child_access(VA_PT, 0, 0), 0x4);
+    CHECK_OK(seL4_X86_Page_Unmap(f));
+    CHECK_OK(seL4_X86_Page_Map(f, ROOT_VSPACE, VA_PT + 0x3000, seL4_AllRights, ATTR));
+    CHECK_EQ(child_access(VA_PT + 0x3000, 0, 0), ACCESS_OK);
+    CHECK_EQ(child_access(VA_PT, 0, 0), 0x4);
+}
+
 static void vspace_pt_delete_unmaps(void)
 {
     seL4_CPtr pt = NEW(seL4_X86_PageTableObject, 0);
@@ -659,6 +679,7 @@ const test_case_t vspace_tests[] = {
     TEST(vspace, delete_frame_unmaps),
     TEST(vspace, pt_unmap),
     TEST(vspace, pt_unmap_needs_final_cap),
+    TEST(vspace, frame_after_table_gone),
     TEST(vspace, pt_delete_unmaps),
     TEST(vspace, pdpt_unmap),
     TEST(vspace, large_page),
