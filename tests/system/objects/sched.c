@@ -5,6 +5,42 @@
 
 #define SPIN_LIMIT 3000000000ul   /* TSC ticks: a bound, never reached when the kernel works */
 
+/* fpu_keeper(value, &mine, &other, limit): put value in xmm0 and xmm7, set
+ * *mine, spin until *other is set (or limit TSC ticks pass), then return 1
+ * if both registers still hold value. All in assembly so that the compiler
+ * cannot use the registers in between. */
+__asm__(
+    ".text\n"
+    "fpu_keeper:\n"
+    "    movq %rdx, %r8\n"
+    "    movq %rcx, %r9\n"
+    "    movq %rdi, %xmm0\n"
+    "    movq %rdi, %xmm7\n"
+    "    movq $1, (%rsi)\n"
+    "    rdtsc\n"
+    "    shlq $32, %rdx\n"
+    "    orq %rdx, %rax\n"
+    "    movq %rax, %r10\n"
+    "1:  cmpq $0, (%r8)\n"
+    "    jne 2f\n"
+    "    rdtsc\n"
+    "    shlq $32, %rdx\n"
+    "    orq %rdx, %rax\n"
+    "    subq %r10, %rax\n"
+    "    cmpq %r9, %rax\n"
+    "    jb 1b\n"
+    "2:  movq %xmm0, %rax\n"
+    "    movq %xmm7, %rcx\n"
+    "    xorl %edx, %edx\n"
+    "    cmpq %rdi, %rax\n"
+    "    jne 3f\n"
+    "    cmpq %rdi, %rcx\n"
+    "    jne 3f\n"
+    "    movl $1, %edx\n"
+    "3:  movq %rdx, %rax\n"
+    "    ret\n");
+seL4_Word fpu_keeper(seL4_Word value, volatile seL4_Word *mine, volatile seL4_Word *other, seL4_Word limit);
+
 static void log_id(seL4_Word id, seL4_Word unused)
 {
     (void)unused;
@@ -246,6 +282,30 @@ static void sched_timer_round_robin(void)
     CHECK_MSG(g[11] && g[12], "one thread never ran while the other spun (saw %lu %lu)", g[11], g[12]);
 }
 
+static void fpu_thread(seL4_Word me, seL4_Word other)
+{
+    g[me + 20] = fpu_keeper(0x0101010101010101ul * (me + 0x10), &g[me], &g[other], SPIN_LIMIT) + 1;
+    g[me + 30] = g[other];
+}
+
+static void sched_fpu_state_per_thread(void)
+{
+    /* two threads time-share the CPU, each with its own SSE register values */
+    thread_t a, b;
+    THREAD(&a, 50, 0);
+    THREAD(&b, 50, 0);
+    START(&a, fpu_thread, 1, 2);
+    START(&b, fpu_thread, 2, 1);
+    run_lower();
+    CHECK_MSG(g[31] && g[32], "the threads did not overlap (%lu %lu)", g[31], g[32]);
+    CHECK_MSG(g[21] == 2, "thread 1 lost its xmm registers (%lu)", g[21]);
+    CHECK_MSG(g[22] == 2, "thread 2 lost its xmm registers (%lu)", g[22]);
+    /* and the root task's own FPU state is untouched */
+    double x = 1.5;
+    __asm__ volatile("" : "+x"(x));
+    CHECK(x * 2 == 3.0);
+}
+
 static void busy_high(seL4_Word low_flag, seL4_Word ticks)
 {
     seL4_Word t0 = rdtsc();
@@ -349,6 +409,7 @@ const test_case_t sched_tests[] = {
     TEST(sched, yield_alone),
     TEST(sched, timer_round_robin),
     TEST(sched, strict_priority),
+    TEST(sched, fpu_state_per_thread),
     TEST(sched, mcp_limits_self),
     TEST(sched, suspend_self),
     TEST(sched, suspended_not_scheduled),

@@ -587,6 +587,43 @@ static void tcb_copy_registers_resume_target(void)
     CHECK_EQ(g[5], 0x55);
 }
 
+static void spin_count(seL4_Word stop, seL4_Word counter)
+{
+    while (!g[stop])
+        g[counter]++;
+}
+
+static void tcb_registers_of_preempted_thread(void)
+{
+    /* a thread preempted by the timer: its registers show where it was,
+     * and WriteRegisters moves it elsewhere without a resume */
+    thread_t t;
+    THREAD(&t, 50, 0);
+    set_root_prio(50);
+    START(&t, spin_count, 7, 8);
+    seL4_Word t0 = rdtsc();
+    while (g[8] == 0 && rdtsc() - t0 < 3000000000ul)
+        seL4_Yield();
+    CHECK(g[8] > 0);
+    seL4_UserContext r;
+    CHECK_OK(seL4_TCB_ReadRegisters(t.tcb, 0, 0, NREGS, &r));
+    CHECK_MSG(r.rip >= (seL4_Word)spin_count && r.rip < (seL4_Word)spin_count + 64,
+              "rip %#lx, spin loop at %#lx", r.rip, (seL4_Word)spin_count);
+    CHECK(r.rsp < t.stack_top && r.rsp > t.stack_top - 256);
+    CHECK_EQ(r.fs_base, t.tls_base);
+    seL4_UserContext n;
+    thread_regs(&t, &n, (thread_fn_t)set_flag, 9, 1);
+    CHECK_OK(seL4_TCB_WriteRegisters(t.tcb, 0, 0, NREGS, &n));
+    t0 = rdtsc();
+    while (g[9] == 0 && rdtsc() - t0 < 3000000000ul)
+        seL4_Yield();
+    set_root_prio(seL4_MaxPrio);
+    CHECK_EQ(g[9], 1);
+    seL4_Word c = g[8];
+    run_lower();
+    CHECK_EQ(g[8], c);          /* the spin loop is gone */
+}
+
 static void tcb_read_registers_suspend_source(void)
 {
     seL4_CPtr n = NEW(seL4_NotificationObject, 0);
@@ -782,6 +819,7 @@ const test_case_t tcb_tests[] = {
     TEST(tcb, copy_registers_suspend_source),
     TEST(tcb, copy_registers_resume_target),
     TEST(tcb, read_registers_suspend_source),
+    TEST(tcb, registers_of_preempted_thread),
     TEST(tcb, bind_unbind),
     TEST(tcb, bind_ntfn_bound_elsewhere),
     TEST(tcb, bind_not_ntfn),
