@@ -150,6 +150,14 @@ static void cnode_move_src_empty(void)
     CHECK_MR(1, seL4_MissingCapability);
 }
 
+static void cnode_move_onto_itself(void)
+{
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
+    CHECK_ERR(seL4_CNode_Move(ROOT_CNODE, ep, DEPTH, ROOT_CNODE, ep, DEPTH), seL4_DeleteFirst);
+    CHECK_ERR(seL4_CNode_Copy(ROOT_CNODE, ep, DEPTH, ROOT_CNODE, ep, DEPTH, seL4_AllRights), seL4_DeleteFirst);
+    CHECK_EQ(cap_type(ep), CT_EP);
+}
+
 static void cnode_move_keeps_children(void)
 {
     /* moving a parent keeps the derivation tree: revoking it afterwards
@@ -658,6 +666,7 @@ const test_case_t cnode_tests[] = {
     TEST(cnode, move_basic),
     TEST(cnode, move_dest_occupied),
     TEST(cnode, move_src_empty),
+    TEST(cnode, move_onto_itself),
     TEST(cnode, move_keeps_children),
     TEST(cnode, mutate_endpoint_illegal),
     TEST(cnode, mutate_tcb_moves),

@@ -283,6 +283,49 @@ static void recv_cptr(seL4_Word cptr, seL4_Word unused)
     g[21]++;
 }
 
+static void nbsend_cptr(seL4_Word cptr, seL4_Word unused)
+{
+    (void)unused;
+    seL4_NBSend(cptr, seL4_MessageInfo_new(0, 0, 0, 0));
+    g[22] = 1;
+}
+
+static void nbrecv_cptr(seL4_Word cptr, seL4_Word unused)
+{
+    (void)unused;
+    seL4_NBRecv(cptr, NULL);
+    g[23] = 1;
+}
+
+static void fault_cap_nbsend_no_fault(void)
+{
+    /* a non-blocking send to a CPtr that does not resolve is dropped
+     * silently; a blocking one faults */
+    seL4_CPtr fep = NEW(seL4_EndpointObject, 0);
+    thread_t t;
+    THREAD(&t, 10, fep);
+    START(&t, nbsend_cptr, 1ul << 62, 0);
+    run_lower();
+    CHECK_EQ(g[22], 1);
+    seL4_MessageInfo_t info = seL4_NBRecv(fep, NULL);
+    CHECK_EQ(seL4_MessageInfo_get_length(info), 0);
+}
+
+static void fault_cap_nbrecv_faults(void)
+{
+    /* a receive always faults on a CPtr that does not resolve */
+    seL4_CPtr fep = NEW(seL4_EndpointObject, 0);
+    thread_t t;
+    THREAD(&t, 10, fep);
+    START(&t, nbrecv_cptr, 1ul << 62, 0);
+    seL4_MessageInfo_t info = take_fault(fep, NULL);
+    CHECK_LABEL(info, seL4_Fault_CapFault);
+    CHECK_MR(seL4_CapFault_Addr, 1ul << 62);
+    CHECK_MR(seL4_CapFault_InRecvPhase, 1);
+    CHECK_MR(seL4_CapFault_LookupFailureType, seL4_GuardMismatch);
+    CHECK_EQ(g[23], 0);
+}
+
 static void fault_cap_send_guard_mismatch(void)
 {
     seL4_CPtr fep = NEW(seL4_EndpointObject, 0);
@@ -770,6 +813,8 @@ const test_case_t fault_tests[] = {
     TEST(fault, read_registers_at_fault),
     TEST(fault, handler_changes_registers),
     TEST(fault, cap_send_guard_mismatch),
+    TEST(fault, cap_nbsend_no_fault),
+    TEST(fault, cap_nbrecv_faults),
     TEST(fault, cap_recv_null),
     TEST(fault, cap_recv_guard_mismatch),
     TEST(fault, cap_recv_needs_read),

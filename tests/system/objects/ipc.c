@@ -160,6 +160,28 @@ static void ipc_reply_recv_root(void)
     CHECK_EQ(g[0], 1);
 }
 
+static void ipc_call_on_reply_cap(void)
+{
+    /* Call on a saved reply cap replies, and the kernel answers the Call
+     * with an empty message */
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
+    thread_t t;
+    THREAD(&t, 10, 0);
+    START(&t, call_word, ep, 1);
+    run_lower();
+    seL4_NBRecv(ep, NULL);
+    seL4_CPtr s = slot_alloc();
+    CHECK_OK(seL4_CNode_SaveCaller(ROOT_CNODE, s, DEPTH));
+    seL4_SetMR(0, 0x31);
+    seL4_MessageInfo_t r = seL4_Call(s, INFO(0x4, 0, 1));
+    CHECK_EQ(seL4_MessageInfo_get_label(r), 0);
+    CHECK_EQ(seL4_MessageInfo_get_length(r), 0);
+    run_lower();
+    CHECK_EQ(g[4], 1);
+    CHECK_EQ(g[1], 0x31);
+    CHECK_EQ(g[2], 0x4);
+}
+
 static void ipc_reply_without_caller(void)
 {
     seL4_Reply(INFO(0, 0, 0));       /* nothing to reply to: no effect */
@@ -796,6 +818,7 @@ const test_case_t ipc_tests[] = {
     TEST(ipc, call_lower_prio_server_runs),
     TEST(ipc, client_call),
     TEST(ipc, reply_recv_root),
+    TEST(ipc, call_on_reply_cap),
     TEST(ipc, reply_without_caller),
     TEST(ipc, nbsend_no_receiver),
     TEST(ipc, nbsend_to_receiver),

@@ -312,6 +312,28 @@ static void tcb_suspend_resume(void)
     CHECK_OK(seL4_TCB_Suspend(t.tcb));   /* suspending an inactive thread is fine */
 }
 
+static void tcb_invoke_with_send(void)
+{
+    /* an invocation made with Send or NBSend has its effect but no reply */
+    seL4_CPtr n = NEW(seL4_NotificationObject, 0);
+    seL4_CPtr nb = MINT(n, seL4_AllRights, 1);
+    thread_t t;
+    THREAD(&t, 10, 0);
+    START(&t, waiter_counts, n, 0);
+    run_lower();
+    seL4_Word m0 = 0x77, m1 = 0, m2 = 0, m3 = 0;
+    seL4_SendWithMRs(t.tcb, seL4_MessageInfo_new(TCBSuspend, 0, 0, 0), &m0, &m1, &m2, &m3);
+    seL4_Signal(nb);
+    run_lower();
+    CHECK_EQ(g[0], 0);                   /* suspended */
+    seL4_NBSendWithMRs(t.tcb, seL4_MessageInfo_new(TCBResume, 0, 0, 0), &m0, &m1, &m2, &m3);
+    run_lower();
+    CHECK_EQ(g[0], 1);
+    /* an error through Send is silent */
+    seL4_SendWithMRs(t.tcb, seL4_MessageInfo_new(CNodeCopy, 0, 0, 0), &m0, &m1, &m2, &m3);
+    seL4_SendWithMRs(slot_alloc(), seL4_MessageInfo_new(TCBSuspend, 0, 0, 0), &m0, &m1, &m2, &m3);
+}
+
 static void tcb_resume_not_started(void)
 {
     /* WriteRegisters without resume leaves the thread inactive */
@@ -800,6 +822,7 @@ const test_case_t tcb_tests[] = {
     TEST(tcb, set_ipc_buffer_truncated),
     TEST(tcb, set_space),
     TEST(tcb, suspend_resume),
+    TEST(tcb, invoke_with_send),
     TEST(tcb, resume_not_started),
     TEST(tcb, delete_running_thread),
     TEST(tcb, delete_self),
