@@ -5,7 +5,8 @@
 #   tests/run-tests.sh tests/expect/X.expect ...   only these system tests
 #
 # What runs, in this order:
-#   1. host tests: tests/host/run.sh and libc/tests/run.sh (if present), and
+#   1. host tests: tests/host/run.sh, libc/tests/run.sh, tests/system/host/run.sh and
+#      libsel4runtime/tests/run.sh (if present), and
 #      every tests/tools/*.sh (tests of init, simulate, check and the tutorial
 #      renderer). Each prints "PASS: name" / "FAIL: name: detail" lines.
 #   2. system tests: every tests/expect/*.expect boots an image under QEMU
@@ -214,7 +215,7 @@ if [ $# -gt 0 ]; then
 else
     echo "== host tests"
     scripts=()
-    for s in tests/host/run.sh libc/tests/run.sh; do
+    for s in tests/host/run.sh libc/tests/run.sh tests/system/host/run.sh libsel4runtime/tests/run.sh; do
         [ -f "$s" ] || continue
         name=$(dirname "$s" | tr / -)
         scripts+=("$name")
