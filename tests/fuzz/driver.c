@@ -144,6 +144,8 @@ static void cnode_slot(seL4_Word *root, seL4_Word *index, seL4_Word *depth, seL4
     }
     if (h.fc)
         *index = want_free ? free_slot() : (rng_chance(R, 70) && n_live ? live[rng_below(R, n_live)] : free_slot());
+    else if (rng_chance(R, 60))   /* a worker CNode: its filled slots and where workers look */
+        *index = 1 + rng_below(R, 2 * WC_FIRST_FREE);
     else
         *index = rng_below(R, 1ul << h.radix);
     *depth = rng_chance(R, 85) ? h.depth : word();

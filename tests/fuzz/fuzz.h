@@ -10,15 +10,17 @@
  *                  never reach; F's own TCB, CSpace, VSpace, stack and IPC
  *                  buffer are in no CNode it can reach
  *   workers  <=50  random IPC, invocations and faults, each in a CSpace of
- *                  its own and in one of two VSpaces that map only the
+ *                  its own and in one of three VSpaces that map only the
  *                  image's text and rodata (read-only) and the worker's own
  *                  pages (no root data), so random registers cannot hurt
  *                  the root
  *   watchdog   1   runs only when every other thread is blocked: signals
  *                  the root, which restarts the driver
  * A PIT interrupt (100 Hz) also wakes the root, to catch a driver that
- * cannot run. Every FUZZ_EPOCH_OPS operations the root revokes the
- * population's untyped and builds it again.
+ * cannot run. Every epoch_ops operations the root revokes the
+ * population's untyped and builds it again. One worker (SACRIFICE) and
+ * some endpoints and notifications have their original caps in FC, so the
+ * driver can destroy them while threads use them.
  *
  * Reproducible from the seed: the driver's and workers' operation streams
  * depend only on their random number generators, never on results. */
@@ -78,8 +80,12 @@ enum { P_DONE = 0, P_PARK = 1, P_FAULT = 2 };
 #define WC_BITS        8                  /* a worker's CNode */
 enum { WC_FAULT_EP = 1, WC_FIRST_IPC = 2, WC_LAST_IPC = 9, WC_SELF = 10, WC_FRAME = 11, WC_FIRST_FREE = 16 };
 
-#define N_WORKERS      4
-#define N_VSPACES      2                  /* worker w runs in VSpace w % N_VSPACES */
+#define N_WORKERS      5
+#define N_VSPACES      3                  /* worker w < 4 runs in VSpace w % 2 */
+/* The last worker is the driver's to destroy: the originals of its TCB,
+ * CNode, VSpace and page tables are in FC, the root keeps no cap to them. */
+#define SACRIFICE      (N_WORKERS - 1)
+static inline int vspace_of(int w) { return w == SACRIFICE ? 2 : w % 2; }
 #define WORKER_PRIO_MAX 50
 #define DRIVER_PRIO    100
 

@@ -37,7 +37,7 @@ static seL4_CPtr ut_root, ut_pop, n_root, wd_badged, timer_badged, done_badged, 
 
 /* This epoch's objects. */
 static seL4_CPtr fc, f_tcb, f_ipc, wt[N_WORKERS], wc[N_WORKERS], wipc[N_WORKERS], vs[N_VSPACES];
-static seL4_Word wprio[N_WORKERS], wlast[N_WORKERS], wstale[N_WORKERS];
+static seL4_Word wprio[N_WORKERS], wlast[N_WORKERS], wstale[N_WORKERS], wdead[N_WORKERS];
 static volatile wcb_t *wcb[N_WORKERS];
 
 static uint64_t f_stack[2048] __attribute__((aligned(16)));
@@ -46,7 +46,7 @@ static seL4_Word f_tp;
 static uint64_t wd_stack[512] __attribute__((aligned(16)));
 
 /* Statistics of the current seed. */
-static uint64_t ticks, epochs, restarts_blocked, restarts_stalled, worker_restarts, worker_ops;
+static uint64_t ticks, epochs, restarts_blocked, restarts_stalled, worker_restarts, worker_ops, workers_lost;
 static uint64_t worker_by_op[W_NOPS], worker_errors;
 
 static void setup_failed(const char *what, seL4_Word err, int line)
@@ -183,17 +183,17 @@ static void map_page(seL4_CPtr frame, seL4_CPtr vspace, seL4_Word vaddr, seL4_Ca
 
 /* A worker VSpace: the image's text and rodata read-only, and page tables
  * for the image and the shared region. */
-static seL4_CPtr build_vspace(void)
+static seL4_CPtr build_vspace(seL4_CPtr tables[4])
 {
     seL4_CPtr pml4 = retype(ut_pop, seL4_X64_PML4Object, 0, eslot());
     OK(seL4_X86_ASIDPool_Assign(seL4_CapInitThreadASIDPool, pml4));
-    seL4_CPtr pdpt = retype(ut_pop, seL4_X86_PDPTObject, 0, eslot());
+    seL4_CPtr pdpt = tables[0] = retype(ut_pop, seL4_X86_PDPTObject, 0, eslot());
     OK(seL4_X86_PDPT_Map(pdpt, pml4, 0, seL4_X86_Default_VMAttributes));
-    seL4_CPtr pd = retype(ut_pop, seL4_X86_PageDirectoryObject, 0, eslot());
+    seL4_CPtr pd = tables[1] = retype(ut_pop, seL4_X86_PageDirectoryObject, 0, eslot());
     OK(seL4_X86_PageDirectory_Map(pd, pml4, 0, seL4_X86_Default_VMAttributes));
-    seL4_CPtr pt = retype(ut_pop, seL4_X86_PageTableObject, 0, eslot());
+    seL4_CPtr pt = tables[2] = retype(ut_pop, seL4_X86_PageTableObject, 0, eslot());
     OK(seL4_X86_PageTable_Map(pt, pml4, (seL4_Word)__executable_start, seL4_X86_Default_VMAttributes));
-    pt = retype(ut_pop, seL4_X86_PageTableObject, 0, eslot());
+    pt = tables[3] = retype(ut_pop, seL4_X86_PageTableObject, 0, eslot());
     OK(seL4_X86_PageTable_Map(pt, pml4, REGION, seL4_X86_Default_VMAttributes));
 
     seL4_Word start = (seL4_Word)__executable_start, end = (seL4_Word)__sel4runtime_tdata_start;
@@ -205,16 +205,26 @@ static seL4_CPtr build_vspace(void)
     return pml4;
 }
 
-static void start_worker(int k)
+/* (Re)start worker k: its CSpace, VSpace, IPC buffer and priority as the
+ * root made them, then from the top of worker_main. Configure fails, as in
+ * seL4, when the thread holds the last cap to its current CSpace or VSpace
+ * (the driver may have arranged that): the worker is then lost for the
+ * rest of the epoch. */
+static bool start_worker(int k)
 {
-    OK(seL4_TCB_Configure(wt[k], WC_FAULT_EP, wc[k], guard(64 - WC_BITS), vs[k % N_VSPACES], 0, WORKER_IPC(k),
-                          wipc[k]));
-    OK(seL4_TCB_SetSchedParams(wt[k], seL4_CapInitThreadTCB, WORKER_PRIO_MAX, wprio[k]));
     seL4_UserContext regs = { 0 };
     regs.rip = (seL4_Word)worker_main;
     regs.rsp = WORKER_STACK(k) + 0x1000 - 8;
     regs.rdi = WORKER_WCB(k);
-    OK(seL4_TCB_WriteRegisters(wt[k], 1, 0, sizeof(regs) / sizeof(seL4_Word), &regs));
+    if (seL4_TCB_Configure(wt[k], WC_FAULT_EP, wc[k], guard(64 - WC_BITS), vs[vspace_of(k)], 0, WORKER_IPC(k),
+                           wipc[k]) ||
+        seL4_TCB_SetSchedParams(wt[k], seL4_CapInitThreadTCB, WORKER_PRIO_MAX, wprio[k]) ||
+        seL4_TCB_WriteRegisters(wt[k], 1, 0, sizeof(regs) / sizeof(seL4_Word), &regs)) {
+        wdead[k] = 1;
+        workers_lost++;
+        return false;
+    }
+    return true;
 }
 
 static void start_driver(void)
@@ -258,8 +268,9 @@ static void build_epoch(uint64_t seed)
         nt[i] = retype(ut_pop, seL4_NotificationObject, 0, eslot());
 
     /* worker VSpaces, CSpaces, pages and threads */
+    seL4_CPtr tables[N_VSPACES][4];
     for (int v = 0; v < N_VSPACES; v++)
-        vs[v] = build_vspace();
+        vs[v] = build_vspace(tables[v]);
     seL4_CPtr frames[8];
     for (int i = 0; i < 8; i++)
         frames[i] = retype(ut_pop, seL4_X86_4K, 0, eslot());
@@ -270,7 +281,7 @@ static void build_epoch(uint64_t seed)
             map_page(page[i], seL4_CapInitThreadVSpace, WORKER_BASE(k) + i * 0x1000ul, seL4_ReadWrite);
             seL4_CPtr copy = eslot();
             OK(seL4_CNode_Copy(RC, copy, DEPTH, RC, page[i], DEPTH, seL4_AllRights));
-            map_page(copy, vs[k % N_VSPACES], WORKER_BASE(k) + i * 0x1000ul, seL4_ReadWrite);
+            map_page(copy, vs[vspace_of(k)], WORKER_BASE(k) + i * 0x1000ul, seL4_ReadWrite);
         }
         wipc[k] = page[2];
         wcb[k] = (volatile wcb_t *)WORKER_WCB(k);
@@ -280,6 +291,7 @@ static void build_epoch(uint64_t seed)
         wcb[k]->text_end = (seL4_Word)__sel4runtime_tdata_start;
         wlast[k] = 0;
         wstale[k] = 0;
+        wdead[k] = 0;
 
         wc[k] = retype(ut_pop, seL4_CapTableObject, WC_BITS, eslot());
         OK(seL4_CNode_Copy(wc[k], WC_FAULT_EP, WC_BITS, RC, ep[k % 6], DEPTH, seL4_AllRights));
@@ -299,25 +311,34 @@ static void build_epoch(uint64_t seed)
         seL4_DebugNameThread(wt[k], name);
     }
 
-    /* FC: what the driver may hit */
+    for (int k = 0; k < N_WORKERS; k++)
+        if (!start_worker(k))
+            setup_failed("starting a worker", k, __LINE__);
+
+    /* FC: what the driver may hit. Originals are moved in where the driver
+     * may destroy the object: the sacrificial worker's TCB, CNode and
+     * VSpace, some endpoints and notifications, frames, tables, untypeds. */
     fc_next = 1;
     fc_g52 = fc_put(1, fc, seL4_AllRights, guard(64 - FC_BITS), CT_CNODE, 64, FC_BITS, 1);
     fc_put(0, fc, seL4_AllRights, 0, CT_CNODE, FC_BITS, FC_BITS, 1);
     fc_put(1, fc, seL4_AllRights, guard(4), CT_CNODE, FC_BITS + 4, FC_BITS, 1);
     for (int k = 0; k < N_WORKERS; k++) {
         fc_put(1, wc[k], seL4_AllRights, guard(64 - WC_BITS), CT_CNODE, 64, WC_BITS, 0);
-        fc_put(0, wc[k], seL4_AllRights, 0, CT_CNODE, WC_BITS, WC_BITS, 0);
-        FC_COPY(wt[k], CT_TCB);
+        fc_put(k == SACRIFICE ? 2 : 0, wc[k], seL4_AllRights, 0, CT_CNODE, WC_BITS, WC_BITS, 0);
+        fc_put(k == SACRIFICE ? 2 : 0, wt[k], seL4_AllRights, 0, CT_TCB, 0, 0, 0);
     }
     for (int v = 0; v < N_VSPACES; v++)
-        FC_COPY(vs[v], CT_PML4);
+        fc_put(v == vspace_of(SACRIFICE) ? 2 : 0, vs[v], seL4_AllRights, 0, CT_PML4, 0, 0, 0);
+    static const uint8_t table_type[4] = { CT_PDPT, CT_PD, CT_PT, CT_PT };
+    for (int i = 0; i < 4; i++)
+        FC_MOVE(tables[vspace_of(SACRIFICE)][i], table_type[i]);
     for (int i = 0; i < 6; i++) {
-        FC_COPY(ep[i], CT_EP);
         fc_put(1, ep[i], random_rights(), random_badge(), CT_EP, 0, 0, 0);
+        fc_put(i >= 4 ? 2 : 0, ep[i], seL4_AllRights, 0, CT_EP, 0, 0, 0);
     }
     for (int i = 0; i < 4; i++) {
-        FC_COPY(nt[i], CT_NTFN);
         fc_put(1, nt[i], random_rights(), random_badge(), CT_NTFN, 0, 0, 0);
+        fc_put(i >= 3 ? 2 : 0, nt[i], seL4_AllRights, 0, CT_NTFN, 0, 0, 0);
     }
     for (int i = 0; i < 8; i++)
         FC_MOVE(frames[i], CT_FRAME);
@@ -344,8 +365,6 @@ static void build_epoch(uint64_t seed)
     if (fc_next > FC_POP_END)
         setup_failed("population fits below FC_POP_END", fc_next, __LINE__);
 
-    for (int k = 0; k < N_WORKERS; k++)
-        start_worker(k);
     drv.done = 0;
     start_driver();
 }
@@ -382,6 +401,8 @@ static void check_workers(bool force)
 {
     for (int k = 0; k < N_WORKERS; k++) {
         seL4_Word ops = wcb[k]->ops;
+        if (k == SACRIFICE || wdead[k])
+            continue;   /* the root has no cap to it, or cannot configure it */
         if (ops != wlast[k]) {
             wlast[k] = ops;
             wstale[k] = 0;
@@ -439,9 +460,9 @@ static void print_summary(uint64_t seed)
     static const char *const wop_names[W_NOPS] = { "Send", "NBSend", "Call", "Recv", "NBRecv", "Reply",
                                                    "ReplyRecv", "Yield", "Invoke", "Fault", "RecvPath" };
     printf("fuzz: seed %lu: %lu operations in %lu epochs, %lu.%02lu s; driver restarted %lu times (blocked %lu, "
-           "stalled %lu); workers: %lu operations, %lu errors, %lu restarts\n", seed, drv.op, epochs,
+           "stalled %lu); workers: %lu operations, %lu errors, %lu restarts, %lu lost\n", seed, drv.op, epochs,
            ticks / PIT_HZ, (ticks % PIT_HZ) * (100 / PIT_HZ), restarts_blocked + restarts_stalled, restarts_blocked,
-           restarts_stalled, worker_ops, worker_errors, worker_restarts);
+           restarts_stalled, worker_ops, worker_errors, worker_restarts, workers_lost);
     printf("fuzz: seed %lu: driver operations: count, results by seL4_Error (IA InvalidArgument, IC "
            "InvalidCapability, IO IllegalOperation, RE RangeError, AE AlignmentError, FL FailedLookup, TM "
            "TruncatedMessage, DF DeleteFirst, RF RevokeFirst, NM NotEnoughMemory), restarts\n", seed);
@@ -466,6 +487,7 @@ static bool run_seed(uint64_t seed, uint64_t ops, uint64_t epoch_ops)
     memset(&drv, 0, sizeof(drv));
     drv.rng = splitmix64(seed) | 1;
     ticks = epochs = restarts_blocked = restarts_stalled = worker_restarts = worker_ops = worker_errors = 0;
+    workers_lost = 0;
     memset(worker_by_op, 0, sizeof(worker_by_op));
     uint64_t next_report = ops / 10;
     printf("fuzz: seed %lu: %lu operations, %lu per epoch\n", seed, ops, epoch_ops);

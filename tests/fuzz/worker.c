@@ -23,8 +23,10 @@ static seL4_Word w_word(uint64_t *r)
 static seL4_Word w_cptr(uint64_t *r)
 {
     uint64_t x = rng_below(r, 100);
-    if (x < 70)
+    if (x < 55)
         return 1 + rng_below(r, WC_FIRST_FREE - 1);
+    if (x < 85)   /* where the driver's copies and received caps go */
+        return WC_FIRST_FREE + rng_below(r, 32);
     if (x < 95)
         return rng_below(r, 1u << WC_BITS);
     return w_word(r);
@@ -125,8 +127,7 @@ void worker_main(wcb_t *w)
             break;
         default: /* W_RECVPATH */
             ipc->receiveCNode = rng_chance(r, 80) ? WC_SELF : w_cptr(r);
-            ipc->receiveIndex = rng_chance(r, 80) ? WC_FIRST_FREE + rng_below(r, (1u << WC_BITS) - WC_FIRST_FREE)
-                                                  : w_word(r);
+            ipc->receiveIndex = rng_chance(r, 80) ? WC_FIRST_FREE + rng_below(r, 32) : w_word(r);
             ipc->receiveDepth = rng_chance(r, 80) ? seL4_WordBits : w_word(r);
             break;
         }
