@@ -158,6 +158,8 @@ FUZZ_ELF := $(BUILD)/fuzz/fuzz.elf
 $(FUZZ_ELF): $(patsubst %,$(BUILD)/%.o,$(wildcard tests/fuzz/*.c)) $(USER_ARCHIVES) $(ROOTTASK_LDS)
 	@mkdir -p $(dir $@)
 	$(Q)$(call ROOTTASK_LINK,$@,$(filter %.o,$^))
+# worker.c runs where only its own code is mapped: no jump or lookup tables in .rodata
+$(BUILD)/tests/fuzz/worker.c.o: USER_CFLAGS += -fno-jump-tables -fno-tree-switch-conversion
 SEED ?= 1
 OPS ?= 10000
 SEEDS ?= 1

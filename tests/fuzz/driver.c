@@ -296,7 +296,8 @@ static void do_op(int op)
         for (int i = 2; i < 22; i++)
             mr[i] = word();
         uint64_t x = rng_below(R, 100);
-        u->rip = x < 60 ? (seL4_Word)worker_main : x < 80 ? 0x400000 + rng_below(R, 0x20000) : word();
+        u->rip = x < 60 ? (seL4_Word)worker_main
+               : x < 80 ? WORKER_TEXT_START + rng_below(R, WORKER_TEXT_END - WORKER_TEXT_START) : word();
         if (rng_chance(R, 80))
             u->rsp = WORKER_STACK(k) + 0x1000 - 8;
         if (rng_chance(R, 80))

@@ -11,8 +11,8 @@
  *                  buffer are in no CNode it can reach
  *   workers  <=50  random IPC, invocations and faults, each in a CSpace of
  *                  its own and in one of three VSpaces that map only the
- *                  image's text and rodata (read-only) and the worker's own
- *                  pages (no root data), so random registers cannot hurt
+ *                  workers' code (read-only) and the worker's own pages:
+ *                  no root data or code, so random registers cannot hurt
  *                  the root
  *   watchdog   1   runs only when every other thread is blocked: signals
  *                  the root, which restarts the driver
@@ -116,6 +116,10 @@ typedef struct wcb {
 } wcb_t;
 
 void worker_main(wcb_t *w) __attribute__((noreturn));
+/* The workers' code: the only code mapped in their VSpaces (worker.c). */
+extern char __start_fuzz_worker_text[], __stop_fuzz_worker_text[];
+#define WORKER_TEXT_START ((seL4_Word)__start_fuzz_worker_text)
+#define WORKER_TEXT_END   (((seL4_Word)__stop_fuzz_worker_text + 0xfff) & ~0xffful)
 
 /* ---------------------------------------------------------------- the driver */
 

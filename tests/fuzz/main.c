@@ -25,7 +25,7 @@ volatile fuzz_params_t fuzz_params = {
 #define HANG_TICKS  (60 * PIT_HZ)       /* ... and still none: a hang */
 #define WORKER_STALE 8                  /* root wakes without progress before a worker is restarted */
 
-extern char __executable_start[], __sel4runtime_tdata_start[];
+extern char __executable_start[];
 extern __thread seL4_IPCBuffer *__sel4_ipc_buffer;
 
 static seL4_BootInfo *bi;
@@ -181,8 +181,8 @@ static void map_page(seL4_CPtr frame, seL4_CPtr vspace, seL4_Word vaddr, seL4_Ca
     OK(seL4_X86_Page_Map(frame, vspace, vaddr, r, seL4_X86_Default_VMAttributes));
 }
 
-/* A worker VSpace: the image's text and rodata read-only, and page tables
- * for the image and the shared region. */
+/* A worker VSpace: the workers' code read-only, and page tables for it
+ * and the shared region. */
 static seL4_CPtr build_vspace(seL4_CPtr tables[4])
 {
     seL4_CPtr pml4 = retype(ut_pop, seL4_X64_PML4Object, 0, eslot());
@@ -196,10 +196,10 @@ static seL4_CPtr build_vspace(seL4_CPtr tables[4])
     pt = tables[3] = retype(ut_pop, seL4_X86_PageTableObject, 0, eslot());
     OK(seL4_X86_PageTable_Map(pt, pml4, REGION, seL4_X86_Default_VMAttributes));
 
-    seL4_Word start = (seL4_Word)__executable_start, end = (seL4_Word)__sel4runtime_tdata_start;
-    for (seL4_Word v = start, i = 0; v < end; v += 0x1000, i++) {
+    for (seL4_Word v = WORKER_TEXT_START; v < WORKER_TEXT_END; v += 0x1000) {
         seL4_CPtr c = eslot();
-        OK(seL4_CNode_Copy(RC, c, DEPTH, RC, bi->userImageFrames.start + i, DEPTH, seL4_CanRead));
+        seL4_Word frame = bi->userImageFrames.start + (v - (seL4_Word)__executable_start) / 0x1000;
+        OK(seL4_CNode_Copy(RC, c, DEPTH, RC, frame, DEPTH, seL4_CanRead));
         map_page(c, pml4, v, seL4_CanRead);
     }
     return pml4;
@@ -287,8 +287,8 @@ static void build_epoch(uint64_t seed)
         wcb[k] = (volatile wcb_t *)WORKER_WCB(k);
         memset((void *)wcb[k], 0, sizeof(wcb_t));
         wcb[k]->rng = splitmix64(seed * 7919 + epochs * 31 + (uint64_t)k) | 1;
-        wcb[k]->text_start = (seL4_Word)__executable_start;
-        wcb[k]->text_end = (seL4_Word)__sel4runtime_tdata_start;
+        wcb[k]->text_start = WORKER_TEXT_START;
+        wcb[k]->text_end = WORKER_TEXT_END;
         wlast[k] = 0;
         wstale[k] = 0;
         wdead[k] = 0;
@@ -369,13 +369,16 @@ static void build_epoch(uint64_t seed)
     start_driver();
 }
 
+/* A worker's counters, unless a worker running random code scribbled on them. */
+static uint64_t sane(uint64_t v) { return v < (1ul << 40) ? v : 0; }
+
 static void collect_workers(void)
 {
     for (int k = 0; k < N_WORKERS; k++) {
-        worker_ops += wcb[k]->ops;
-        worker_errors += wcb[k]->errors;
+        worker_ops += sane(wcb[k]->ops);
+        worker_errors += sane(wcb[k]->errors);
         for (int i = 0; i < W_NOPS; i++)
-            worker_by_op[i] += wcb[k]->by_op[i];
+            worker_by_op[i] += sane(wcb[k]->by_op[i]);
     }
 }
 
