@@ -8,6 +8,7 @@
  * indistinguishable from the general path's. Build with
  * KERNEL_EXTRA_CFLAGS=-DCONFIG_NO_FASTPATH to switch it off. */
 #include "kernel.h"
+#include "invariants.h"
 
 /* A short message: at most the four register MRs and no extra caps. */
 static inline bool short_message(word_t info)
@@ -35,6 +36,7 @@ static NORETURN void switch_to(tcb_t *from, tcb_t *to, word_t badge, word_t info
     arch_switch_thread(from, to);
     setVMRoot(to);
     ksCurThread = to;
+    check_invariants();
     arch_restore_user_context();
 }
 
