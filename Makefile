@@ -134,7 +134,8 @@ clean:
 #   bench/<name>/*.c -> build/bench/<name>.elf (a root task)
 #   make bench      build, then bench/run.sh: the IPC suite under -icount shift=0 (instruction counts)
 #                   and once more without -icount (TCG wall clock, for information); docs/performance.md
-BENCHES := $(sort $(notdir $(patsubst %/,%,$(dir $(wildcard bench/*/*.c)))))
+#   (bench/profile/ holds a host-side QEMU plugin, built by bench/profile.sh, not a root task)
+BENCHES := $(filter-out profile,$(sort $(notdir $(patsubst %/,%,$(dir $(wildcard bench/*/*.c))))))
 define bench_prog
 $(BUILD)/bench/$(1).elf: $$(patsubst %,$(BUILD)/%.o,$$(wildcard bench/$(1)/*.c)) $(USER_ARCHIVES) $(ROOTTASK_LDS)
 	@mkdir -p $$(dir $$@)
