@@ -740,6 +740,9 @@ static void check_threads(void)
         CHECK(tcbs[i].in_queues == (blocked_on_object ? 1u : 0u),
               "thread %p \"%s\" in state %lu is in %lu endpoint/notification queues", (void *)t, t->name, t->state,
               tcbs[i].in_queues);
+        CHECK(blocked_on_object || (!t->ep_next && !t->ep_prev),
+              "thread %p \"%s\" is in no queue but has queue links %p, %p", (void *)t, t->name, (void *)t->ep_next,
+              (void *)t->ep_prev);
         if (t->bound_notification)
             CHECK(t->bound_notification->bound_tcb == t, "thread %p \"%s\": bound notification %p is bound to %p",
                   (void *)t, t->name, (void *)t->bound_notification, (void *)t->bound_notification->bound_tcb);

@@ -37,7 +37,7 @@ static const uint8_t weight[D_NOPS] = {
     [D_PAGEMAP] = 6, [D_PAGEUNMAP] = 3, [D_GETADDR] = 1, [D_TABLEMAP] = 5, [D_TABLEUNMAP] = 2,
     [D_ASIDASSIGN] = 2, [D_MAKEPOOL] = 1,
     [D_IRQACK] = 1, [D_IRQSET] = 1, [D_IRQCLEAR] = 1, [D_PORTIN] = 1, [D_PORTOUT] = 1, [D_DOMAIN] = 1,
-    [D_SEND] = 3, [D_NBSEND] = 5, [D_CALL] = 3, [D_RECV] = 2, [D_NBRECV] = 5, [D_REPLY] = 2,
+    [D_SEND] = 3, [D_NBSEND] = 5, [D_CALL] = 8, [D_RECV] = 2, [D_NBRECV] = 5, [D_REPLY] = 2,
     [D_REPLYRECV] = 2, [D_YIELD] = 1,
     [D_INVOKE] = 8, [D_BADSYSCALL] = 1, [D_DEBUG] = 1,
 };
@@ -213,7 +213,7 @@ static void do_op(int op)
         cnode_slot(&root2, &index2, &depth2, &src_fc, 0);
         mr[0] = index, mr[1] = depth, mr[2] = index2, mr[3] = depth2;
         mr[4] = op == D_MUTATE ? (rng_chance(R, 50) ? 0 : word()) : rights();
-        mr[5] = rng_chance(R, 30) ? 0 : word();
+        mr[5] = rng_chance(R, 30) ? 0 : rng_chance(R, 50) ? 1 + rng_below(R, 4) : word();   /* badge or guard */
         caps[0] = root2;
         err = invoke(root, labels[op - D_COPY], op == D_MINT ? 6 : op == D_MOVE ? 4 : 5, 1);
         if (!err && dest_fc < FC_SLOTS && src_fc < FC_SLOTS) {
@@ -251,7 +251,14 @@ static void do_op(int op)
     case D_SAVECALLER:
     case D_CANCELBADGED: {
         static const seL4_Word labels[] = { CNodeDelete, CNodeRevoke, CNodeSaveCaller, CNodeCancelBadgedSends };
+        static const uint8_t targets[] = { CT_EP, CT_EP, CT_NTFN, CT_TCB, CT_CNODE, CT_UNTYPED, CT_FRAME, CT_PT,
+                                           CT_PML4, CT_REPLY, CT_IRQ_HANDLER, CT_ASID_POOL };
         cnode_slot(&root, &index, &depth, &dest_fc, op == D_SAVECALLER);
+        if (op != D_SAVECALLER && rng_chance(R, 50)) {   /* aim at a cap of an interesting type */
+            root = fc_g52;
+            depth = 64;
+            index = dest_fc = pick(op == D_CANCELBADGED ? CT_EP : targets[rng_below(R, sizeof(targets))]);
+        }
         mr[0] = index, mr[1] = depth;
         err = invoke(root, labels[op - D_DELETE], 2, 0);
         if (!err && dest_fc < FC_SLOTS) {
@@ -429,8 +436,10 @@ static void do_op(int op)
                                          seL4_SysReplyRecv };
         seL4_IPCBuffer *ipc = seL4_GetIPCBuffer();
         seL4_Word label = op == D_INVOKE || rng_chance(R, 30) ? rng_below(R, 56) : word();
-        seL4_Word len = rng_chance(R, 80) ? rng_below(R, 9) : rng_chance(R, 50) ? 119 + rng_below(R, 3) : word() & 0x7f;
-        seL4_Word ncaps = rng_chance(R, 60) ? 0 : rng_below(R, 4);
+        bool plain = op == D_CALL && rng_chance(R, 50);   /* the fast path's case: short, no caps */
+        seL4_Word len = plain || rng_chance(R, 80) ? rng_below(R, plain ? 5 : 9)
+                      : rng_chance(R, 50) ? 119 + rng_below(R, 3) : word() & 0x7f;
+        seL4_Word ncaps = plain || rng_chance(R, 60) ? 0 : rng_below(R, 4);
         c = op == D_INVOKE ? any_cptr() : pick(rng_chance(R, 70) ? CT_EP : CT_NTFN);
         for (int i = 0; i < 4; i++)
             mr[i] = word();
@@ -444,7 +453,7 @@ static void do_op(int op)
             ipc->receiveDepth = rng_chance(R, 90) ? 64 : word();
         }
         seL4_Word info = seL4_MessageInfo_new(label, 0, ncaps, len).words[0];
-        if (rng_chance(R, 5))
+        if (!plain && rng_chance(R, 5))
             info = word();
         if (op == D_INVOKE)
             info = raw_syscall(rng_chance(R, 80) ? seL4_SysCall : seL4_SysNBSend, c, info, mr, NULL);

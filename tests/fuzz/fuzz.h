@@ -78,7 +78,10 @@ static inline int rng_chance(uint64_t *s, unsigned percent) { return rng_below(s
 #define P_CPTR(i)      ((1ul << 63) | (i))
 enum { P_DONE = 0, P_PARK = 1, P_FAULT = 2 };
 #define WC_BITS        8                  /* a worker's CNode */
-enum { WC_FAULT_EP = 1, WC_FIRST_IPC = 2, WC_LAST_IPC = 9, WC_SELF = 10, WC_FRAME = 11, WC_FIRST_FREE = 16 };
+/* WC_SERVER: an endpoint the worker serves (ReplyRecv with short
+ * messages), one the driver calls: the IPC fast path's case. */
+enum { WC_FAULT_EP = 1, WC_FIRST_IPC = 2, WC_LAST_IPC = 9, WC_SELF = 10, WC_FRAME = 11, WC_SERVER = 12,
+       WC_FIRST_FREE = 16 };
 
 #define N_WORKERS      5
 #define N_VSPACES      3                  /* worker w < 4 runs in VSpace w % 2 */
@@ -102,7 +105,7 @@ static inline int vspace_of(int w) { return w == SACRIFICE ? 2 : w % 2; }
 
 enum worker_op {
     W_SEND, W_NBSEND, W_CALL, W_RECV, W_NBRECV, W_REPLY, W_REPLYRECV, W_YIELD,
-    W_INVOKE, W_FAULT, W_RECVPATH, W_NOPS
+    W_INVOKE, W_FAULT, W_RECVPATH, W_SERVE, W_NOPS
 };
 
 /* A worker's control block, shared with the root (the root only reads it

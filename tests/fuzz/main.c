@@ -171,9 +171,12 @@ static seL4_CapRights_t random_rights(void)
     return seL4_CapRights_new(r & 1, (r >> 1) & 1, (r >> 2) & 1, (r >> 3) & 1);
 }
 
+/* Badges from a small set, so that the workers' and the driver's mints
+ * often share one (CancelBadgedSends, badged Revoke). */
 static seL4_Word random_badge(void)
 {
-    return rng_chance(&rrng, 70) ? 1 + rng_below(&rrng, 255) : rng_next(&rrng) | 1;
+    static const seL4_Word badges[] = { 1, 2, 3, 4, 0x42, 0xff, 1ul << 20, 1ul << 63 };
+    return rng_chance(&rrng, 90) ? badges[rng_below(&rrng, 8)] : rng_next(&rrng) | 1;
 }
 
 static void map_page(seL4_CPtr frame, seL4_CPtr vspace, seL4_Word vaddr, seL4_CapRights_t r)
@@ -261,11 +264,16 @@ static void build_epoch(uint64_t seed)
     seL4_DebugNameThread(f_tcb, "fuzz-driver");
 
     /* endpoints, notifications */
+    /* one badge per object and epoch, used by the driver's and the
+     * workers' mints alike, so that they meet (CancelBadgedSends) */
     seL4_CPtr ep[6], nt[4];
+    seL4_Word badge_of[10];
     for (int i = 0; i < 6; i++)
         ep[i] = retype(ut_pop, seL4_EndpointObject, 0, eslot());
     for (int i = 0; i < 4; i++)
         nt[i] = retype(ut_pop, seL4_NotificationObject, 0, eslot());
+    for (int i = 0; i < 10; i++)
+        badge_of[i] = random_badge();
 
     /* worker VSpaces, CSpaces, pages and threads */
     seL4_CPtr tables[N_VSPACES][4];
@@ -294,14 +302,16 @@ static void build_epoch(uint64_t seed)
         wdead[k] = 0;
 
         wc[k] = retype(ut_pop, seL4_CapTableObject, WC_BITS, eslot());
-        OK(seL4_CNode_Copy(wc[k], WC_FAULT_EP, WC_BITS, RC, ep[k % 6], DEPTH, seL4_AllRights));
+        OK(seL4_CNode_Mint(wc[k], WC_FAULT_EP, WC_BITS, RC, ep[k % 6], DEPTH, seL4_AllRights,
+                           rng_chance(&rrng, 50) ? badge_of[k % 6] : 0));
         for (seL4_Word s = WC_FIRST_IPC; s <= WC_LAST_IPC; s++) {
-            seL4_CPtr src = rng_chance(&rrng, 60) ? ep[rng_below(&rrng, 6)] : nt[rng_below(&rrng, 4)];
-            OK(seL4_CNode_Mint(wc[k], s, WC_BITS, RC, src, DEPTH,
+            int i = rng_chance(&rrng, 60) ? (int)rng_below(&rrng, 6) : 6 + (int)rng_below(&rrng, 4);
+            OK(seL4_CNode_Mint(wc[k], s, WC_BITS, RC, i < 6 ? ep[i] : nt[i - 6], DEPTH,
                                rng_chance(&rrng, 60) ? seL4_AllRights : random_rights(),
-                               rng_chance(&rrng, 50) ? 0 : random_badge()));
+                               rng_chance(&rrng, 30) ? 0 : rng_chance(&rrng, 80) ? badge_of[i] : random_badge()));
         }
         OK(seL4_CNode_Mint(wc[k], WC_SELF, WC_BITS, RC, wc[k], DEPTH, seL4_AllRights, guard(64 - WC_BITS)));
+        OK(seL4_CNode_Copy(wc[k], WC_SERVER, WC_BITS, RC, ep[k % 3], DEPTH, seL4_AllRights));
         OK(seL4_CNode_Copy(wc[k], WC_FRAME, WC_BITS, RC, frames[k], DEPTH, seL4_AllRights));
 
         wt[k] = retype(ut_pop, seL4_TCBObject, 0, eslot());
@@ -333,11 +343,11 @@ static void build_epoch(uint64_t seed)
     for (int i = 0; i < 4; i++)
         FC_MOVE(tables[vspace_of(SACRIFICE)][i], table_type[i]);
     for (int i = 0; i < 6; i++) {
-        fc_put(1, ep[i], random_rights(), random_badge(), CT_EP, 0, 0, 0);
+        fc_put(1, ep[i], rng_chance(&rrng, 50) ? seL4_AllRights : random_rights(), badge_of[i], CT_EP, 0, 0, 0);
         fc_put(i >= 4 ? 2 : 0, ep[i], seL4_AllRights, 0, CT_EP, 0, 0, 0);
     }
     for (int i = 0; i < 4; i++) {
-        fc_put(1, nt[i], random_rights(), random_badge(), CT_NTFN, 0, 0, 0);
+        fc_put(1, nt[i], random_rights(), badge_of[6 + i], CT_NTFN, 0, 0, 0);
         fc_put(i >= 3 ? 2 : 0, nt[i], seL4_AllRights, 0, CT_NTFN, 0, 0, 0);
     }
     for (int i = 0; i < 8; i++)
@@ -461,7 +471,7 @@ static void print_summary(uint64_t seed)
     static const char *const err_names[N_ERR] = { "ok", "IA", "IC", "IO", "RE", "AE", "FL", "TM", "DF", "RF",
                                                   "NM", "??" };
     static const char *const wop_names[W_NOPS] = { "Send", "NBSend", "Call", "Recv", "NBRecv", "Reply",
-                                                   "ReplyRecv", "Yield", "Invoke", "Fault", "RecvPath" };
+                                                   "ReplyRecv", "Yield", "Invoke", "Fault", "RecvPath", "Serve" };
     printf("fuzz: seed %lu: %lu operations in %lu epochs, %lu.%02lu s; driver restarted %lu times (blocked %lu, "
            "stalled %lu); workers: %lu operations, %lu errors, %lu restarts, %lu lost\n", seed, drv.op, epochs,
            ticks / PIT_HZ, (ticks % PIT_HZ) * (100 / PIT_HZ), restarts_blocked + restarts_stalled, restarts_blocked,

@@ -120,7 +120,7 @@ __attribute__((section("fuzz_worker_text"), aligned(4096))) void worker_main(wcb
 
     for (;;) {
         uint64_t *r = &rng;
-        int op = (int)w_below(r, W_NOPS);
+        int op = w_chance(r, 30) ? W_SERVE : (int)w_below(r, W_NOPS - 1);
         seL4_Word mrs[4] = { w_word(r), w_word(r), w_word(r), w_word(r) };
         seL4_Word cptr = w_cptr(r), info, badge;
         w->rng = rng;
@@ -157,6 +157,9 @@ __attribute__((section("fuzz_worker_text"), aligned(4096))) void worker_main(wcb
         case W_FAULT:
             if (w_chance(r, 30))   /* faults are slow to recover from: fewer */
                 w_fault(r, w);
+            break;
+        case W_SERVE:   /* answer the last caller and wait for the next: short, no caps */
+            w_sys(seL4_SysReplyRecv, WC_SERVER, w_below(r, 5), mrs, &badge);
             break;
         default: /* W_RECVPATH */
             ipc->receiveCNode = w_chance(r, 80) ? WC_SELF : w_cptr(r);
