@@ -163,6 +163,7 @@ typedef struct tinfo {
 typedef struct qobj {
     word_t key;            /* endpoint_t * or notification_t * */
     word_t type;           /* cap_endpoint or cap_notification */
+    word_t named;          /* some cap names it (it is alive) */
 } qobj_t;
 
 typedef struct region {
@@ -208,13 +209,19 @@ static tinfo_t *find_tcb(const tcb_t *t)
     return i < n_tcbs && tcbs[i].key == (word_t)t ? &tcbs[i] : NULL;
 }
 
-static void add_qobj(word_t p, word_t type)
+static void add_qobj(word_t p, word_t type, bool named)
 {
     if (n_qobjs == ARRAY_SIZE(qobjs)) {
         capacity("endpoints and notifications");
         return;
     }
-    qobjs[n_qobjs++] = (qobj_t){ p, type };
+    qobjs[n_qobjs++] = (qobj_t){ p, type, named };
+}
+
+static qobj_t *find_qobj(word_t p)
+{
+    word_t i = lower_bound(qobjs, n_qobjs, sizeof(qobj_t), p);
+    return i < n_qobjs && qobjs[i].key == p ? &qobjs[i] : NULL;
 }
 
 static void add_map(word_t key, word_t paddr, word_t kind, word_t rights)
@@ -437,12 +444,12 @@ static void check_cap(cte_t *s, const cte_t *parent, word_t pos)
     }
     case cap_endpoint:
         CHECK(kptr_ok((word_t)cap_object_ptr(c), ENDPOINT_BITS), "endpoint cap in %p: bad object", (void *)s);
-        add_qobj((word_t)cap_object_ptr(c), cap_endpoint);
+        add_qobj((word_t)cap_object_ptr(c), cap_endpoint, true);
         break;
     case cap_notification:
         CHECK(kptr_ok((word_t)cap_object_ptr(c), NOTIFICATION_BITS), "notification cap in %p: bad object",
               (void *)s);
-        add_qobj((word_t)cap_object_ptr(c), cap_notification);
+        add_qobj((word_t)cap_object_ptr(c), cap_notification, true);
         break;
     case cap_reply: {
         tcb_t *t = cap_tcb_ptr(c);
@@ -680,16 +687,16 @@ static void check_queues(void)
         if (t->state == ThreadState_BlockedOnSend || t->state == ThreadState_BlockedOnReceive) {
             CHECK(kptr_ok(t->blocking_object, ENDPOINT_BITS), "thread %p blocked on %#lx", (void *)t,
                   t->blocking_object);
-            add_qobj(t->blocking_object, cap_endpoint);
+            add_qobj(t->blocking_object, cap_endpoint, false);
         } else if (t->state == ThreadState_BlockedOnNotification) {
             CHECK(kptr_ok(t->blocking_object, NOTIFICATION_BITS), "thread %p blocked on %#lx", (void *)t,
                   t->blocking_object);
-            add_qobj(t->blocking_object, cap_notification);
+            add_qobj(t->blocking_object, cap_notification, false);
         }
         if (t->bound_notification) {
             CHECK(kptr_ok((word_t)t->bound_notification, NOTIFICATION_BITS), "thread %p bound to %p", (void *)t,
                   (void *)t->bound_notification);
-            add_qobj((word_t)t->bound_notification, cap_notification);
+            add_qobj((word_t)t->bound_notification, cap_notification, false);
         }
     }
     if (overflow)
@@ -700,6 +707,7 @@ static void check_queues(void)
         if (n && qobjs[n - 1].key == qobjs[i].key) {
             CHECK(qobjs[n - 1].type == qobjs[i].type, "object %p is used as an endpoint and as a notification",
                   (void *)qobjs[i].key);
+            qobjs[n - 1].named |= qobjs[i].named;
             continue;
         }
         qobjs[n++] = qobjs[i];
@@ -707,6 +715,19 @@ static void check_queues(void)
     n_qobjs = n;
     for (word_t i = 0; i < n_qobjs; i++)
         check_queue(&qobjs[i]);
+    /* a thread never waits on, or is bound to, an object that is gone */
+    for (word_t i = 0; i < n_tcbs; i++) {
+        tcb_t *t = (tcb_t *)tcbs[i].key;
+        bool blocked = t->state == ThreadState_BlockedOnSend || t->state == ThreadState_BlockedOnReceive ||
+                       t->state == ThreadState_BlockedOnNotification;
+        if (blocked)
+            CHECK(find_qobj(t->blocking_object)->named, "thread %p \"%s\" is blocked on %#lx, which no cap names",
+                  (void *)t, t->name, t->blocking_object);
+        if (t->bound_notification)
+            CHECK(find_qobj((word_t)t->bound_notification)->named,
+                  "thread %p \"%s\" is bound to notification %p, which no cap names", (void *)t, t->name,
+                  (void *)t->bound_notification);
+    }
 }
 
 static void check_threads(void)

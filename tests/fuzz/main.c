@@ -36,7 +36,7 @@ static uint64_t rrng;                   /* the root's choices for this epoch */
 static seL4_CPtr ut_root, ut_pop, n_root, wd_badged, timer_badged, done_badged, pit_irq, pit_ports;
 
 /* This epoch's objects. */
-static seL4_CPtr fc, f_tcb, f_ipc, wt[N_WORKERS], wc[N_WORKERS], wipc[N_WORKERS], vs[N_VSPACES];
+static seL4_CPtr fc, f_tcb, f_ipc, wt[N_WORKERS], wc[N_WORKERS], wipc[N_WORKERS], vs[N_VSPACES], ep[6], nt[4];
 static seL4_Word wprio[N_WORKERS], wlast[N_WORKERS], wstale[N_WORKERS], wdead[N_WORKERS];
 static volatile wcb_t *wcb[N_WORKERS];
 
@@ -266,7 +266,6 @@ static void build_epoch(uint64_t seed)
     /* endpoints, notifications */
     /* one badge per object and epoch, used by the driver's and the
      * workers' mints alike, so that they meet (CancelBadgedSends) */
-    seL4_CPtr ep[6], nt[4];
     seL4_Word badge_of[10];
     for (int i = 0; i < 6; i++)
         ep[i] = retype(ut_pop, seL4_EndpointObject, 0, eslot());
@@ -392,9 +391,18 @@ static void collect_workers(void)
     }
 }
 
+/* Destroy the population while its threads live: first the endpoints,
+ * notifications and worker VSpaces the root still holds (revoking their
+ * copies everywhere, then the final delete cancels whoever waits on them
+ * and takes the threads' VSpaces), then everything with the untyped. */
 static void end_epoch(void)
 {
     collect_workers();
+    seL4_CPtr objs[] = { ep[0], ep[1], ep[2], ep[3], nt[0], nt[1], nt[2], vs[0], vs[1] };
+    for (unsigned i = 0; i < sizeof(objs) / sizeof(objs[0]); i++) {
+        seL4_CNode_Revoke(RC, objs[i], DEPTH);
+        seL4_CNode_Delete(RC, objs[i], DEPTH);
+    }
     OK(seL4_CNode_Revoke(RC, ut_pop, DEPTH));
     for (seL4_Word s = epoch_first; s < epoch_next; s++)
         seL4_CNode_Delete(RC, s, DEPTH);
