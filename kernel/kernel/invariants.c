@@ -13,7 +13,8 @@
  *
  * The checks, each in its own function below:
  *  - derivation tree: links mutual and aligned, no null cap on a list, no
- *    cycle, no zombie left at the end of an entry (keel is not preemptible);
+ *    cycle; a zombie survives an entry only stranded in the first slot of
+ *    the object it destroys (keel is not preemptible);
  *    a child never has more rights than its parent, a badge never changes
  *    along the tree;
  *  - untyped memory: every object inside an untyped lies below its free
@@ -55,6 +56,7 @@
 #define MARK_SLOT   BIT(2)   /* in mdb.prev: this slot is on slots[] */
 #define MARK_CNODE  BIT(3)   /* in mdb.prev of a CNode's first slot: CNode scanned */
 #define PREV_LOW    0x1ful   /* bits of mdb.prev that are not the pointer */
+#define ZOMBIE_TCB  0x3f     /* zombie kind of a TCB, as in cdt.c; otherwise the CNode's radix */
 
 extern char _bss_end[];
 
@@ -253,14 +255,9 @@ static void add_slot(cte_t *s)
     slots[n_slots++] = s;
 }
 
-static void scan_cnode(cap_t c)
+/* The slots of a CNode (or of an object a zombie covers), once. */
+static void scan_slots(cte_t *base, word_t n)
 {
-    word_t radix = cap_cnode_radix(c);
-    cte_t *base = cnode_slots(c);
-    CHECK(radix >= 1 && radix + SLOT_BITS <= MAX_UNTYPED_BITS && cap_cnode_guard_size(c) + radix <= WORD_BITS,
-          "CNode cap %#lx:%#lx: radix %lu, guard size %lu", c.w[0], c.w[1], radix, cap_cnode_guard_size(c));
-    CHECK(kptr_ok((word_t)base, radix + SLOT_BITS), "CNode cap %#lx: slots at %p not a kernel object",
-          c.w[0], (void *)base);
     if (base->mdb.prev & MARK_CNODE)
         return;
     if (n_cnodes == MAX_CNODES) {
@@ -272,9 +269,59 @@ static void scan_cnode(cap_t c)
     /* Only the type word of an empty slot is read: this loop is most of
      * the checker's time (the root CNode has 2^16 slots). A link to an
      * empty slot is caught from the other end (find_slots). */
-    for (word_t i = 0; i < BIT(radix); i++)
+    for (word_t i = 0; i < n; i++)
         if (!cap_is_null(base[i].cap))
             add_slot(&base[i]);
+}
+
+static void scan_cnode(cap_t c)
+{
+    word_t radix = cap_cnode_radix(c);
+    cte_t *base = cnode_slots(c);
+    CHECK(radix >= 1 && radix + SLOT_BITS <= MAX_UNTYPED_BITS && cap_cnode_guard_size(c) + radix <= WORD_BITS,
+          "CNode cap %#lx:%#lx: radix %lu, guard size %lu", c.w[0], c.w[1], radix, cap_cnode_guard_size(c));
+    CHECK(kptr_ok((word_t)base, radix + SLOT_BITS), "CNode cap %#lx: slots at %p not a kernel object",
+          c.w[0], (void *)base);
+    scan_slots(base, BIT(radix));
+}
+
+/* keel is not preemptible, so a zombie outlives an entry only when it is
+ * stranded: when deleting a CNode's or TCB's last cap runs one level down
+ * in another deletion, seL4's reduceZombie parks the zombie in the first
+ * slot of the object it destroys and leaves it there (the object is then
+ * unreachable, like a cycle of CNodes, until its untyped is revoked). */
+static cte_t *dead_tcbs[MAX_TCBS];   /* first slots of TCBs stranded in a zombie */
+static word_t n_dead_tcbs;
+
+static void scan_zombie(cte_t *s, cap_t c)
+{
+    cte_t *first = ptr_from_paddr(cap_zombie_paddr(c));
+    word_t kind = cap_zombie_kind(c), n = cap_zombie_number(c);
+    bool tcb = kind == ZOMBIE_TCB;
+    word_t count = tcb ? TCB_CNODE_ENTRIES : BIT(kind);
+    CHECK(first == s, "slot %p holds a zombie (%#lx:%#lx) at the end of an entry that is not in the first slot "
+          "of its object", (void *)s, c.w[0], c.w[1]);
+    CHECK((tcb || (kind >= 1 && kind + SLOT_BITS <= MAX_UNTYPED_BITS)) &&
+          kptr_ok((word_t)first, tcb ? TCB_BITS : kind + SLOT_BITS) && n >= 1 && n <= count,
+          "zombie %#lx:%#lx in %p: kind %lu, %lu slots", c.w[0], c.w[1], (void *)s, kind, n);
+    for (word_t i = n; i < count; i++)   /* a zombie clears its slots from the end */
+        CHECK(cap_is_null(first[i].cap), "zombie in %p: slot %lu of %lu is not empty", (void *)s, i, n);
+    if (tcb) {
+        if (n_dead_tcbs == MAX_TCBS) {
+            capacity("dead TCBs");
+            return;
+        }
+        dead_tcbs[n_dead_tcbs++] = first;
+    }
+    scan_slots(first, count);
+}
+
+static bool is_dead_tcb(tcb_t *t)
+{
+    for (word_t i = 0; i < n_dead_tcbs; i++)
+        if (dead_tcbs[i] == tcb_cte(t, 0))
+            return true;
+    return false;
 }
 
 /* The TCB list, then every slot reachable from the TCBs' slots, CNodes and
@@ -328,7 +375,8 @@ static void find_slots(void)
             scan_cnode(c);
             break;
         case cap_zombie:
-            violation("slot %p holds a zombie (%#lx:%#lx) at the end of an entry", (void *)s, c.w[0], c.w[1]);
+            scan_zombie(s, c);
+            break;
         case cap_thread:
             CHECK(find_tcb(cap_tcb_ptr(c)), "slot %p: thread cap to %p, which is not on the TCB list",
                   (void *)s, (void *)cap_tcb_ptr(c));
@@ -454,6 +502,8 @@ static void check_cap(cte_t *s, const cte_t *parent, word_t pos)
     case cap_reply: {
         tcb_t *t = cap_tcb_ptr(c);
         tinfo_t *ti = find_tcb(t);
+        if (!ti && cap_reply_master(c) && is_dead_tcb(t) && s == tcb_cte(t, TCB_REPLY))
+            break;   /* the master reply cap of a TCB stranded in a zombie */
         CHECK(ti, "reply cap in %p names %p, which is not a TCB on the list", (void *)s, (void *)t);
         if (cap_reply_master(c)) {
             CHECK(s == tcb_cte(t, TCB_REPLY), "master reply cap of %p is in %p, not in its TCB", (void *)t,
@@ -508,6 +558,7 @@ static void check_cap(cte_t *s, const cte_t *parent, word_t pos)
         break;
     case cap_cnode:
     case cap_thread:
+    case cap_zombie:
     case cap_irq_control:
     case cap_domain:
     case cap_asid_control:
@@ -917,7 +968,7 @@ void check_invariants(void)
     if (n_entries == 1)
         kprintf("keel: invariant checker on (period: %lu kernel entries)\n",
                 (word_t)CONFIG_INVARIANTS_PERIOD);
-    n_tcbs = n_slots = n_cnodes = n_qobjs = n_objs = n_uts = n_maps = n_open_uts = 0;
+    n_tcbs = n_slots = n_cnodes = n_qobjs = n_objs = n_uts = n_maps = n_open_uts = n_dead_tcbs = 0;
     overflow = false;
     memset(irq_caps, 0, sizeof(irq_caps));
 

@@ -51,9 +51,52 @@ static void device_untyped_alignment(void)
     }
 }
 
+/* ---------------------------------------------------------------- stranded zombies */
+
+/* Not a kernel bug but a checker one: deleting the last cap to CNode A
+ * whose last slot holds the last cap to CNode B (or TCB T) leaves B's (T's)
+ * zombie stranded in B's (T's) first slot, as in seL4, until the untyped is
+ * revoked. The invariant checker took that for a zombie left behind by an
+ * unfinished deletion. On a checker kernel, every syscall below is checked. */
+static void stranded_zombie(void)
+{
+    seL4_CPtr ut = 0;
+    for (seL4_Word i = 0; i < bi->untyped.end - bi->untyped.start && !ut; i++)
+        if (!bi->untypedList[i].isDevice && bi->untypedList[i].sizeBits >= 16)
+            ut = bi->untyped.start + i;
+    seL4_CPtr sub = next_slot++, a = next_slot++, b = next_slot++, t = next_slot++, ep = next_slot++;
+    seL4_CPtr a2 = next_slot++;
+    if (!ut || seL4_Untyped_Retype(ut, seL4_UntypedObject, 16, RC, 0, 0, sub, 1))
+        FAIL("no untyped");
+    if (seL4_Untyped_Retype(sub, seL4_CapTableObject, 2, RC, 0, 0, a, 1) ||
+        seL4_Untyped_Retype(sub, seL4_CapTableObject, 2, RC, 0, 0, b, 1) ||
+        seL4_Untyped_Retype(sub, seL4_CapTableObject, 2, RC, 0, 0, a2, 1) ||
+        seL4_Untyped_Retype(sub, seL4_TCBObject, 0, RC, 0, 0, t, 1) ||
+        seL4_Untyped_Retype(sub, seL4_EndpointObject, 0, RC, 0, 0, ep, 1))
+        FAIL("retype");
+    /* B: caps in its first and second slots; then its last cap into A's last slot */
+    if (seL4_CNode_Copy(b, 0, 2, RC, ep, DEPTH, seL4_AllRights) || seL4_CNode_Copy(b, 1, 2, RC, ep, DEPTH, seL4_AllRights) ||
+        seL4_CNode_Move(a, 3, 2, RC, b, DEPTH))
+        FAIL("filling B");
+    /* T: a CSpace and a VSpace; then its last cap into A2's last slot */
+    if (seL4_TCB_Configure(t, 0, RC, 0, seL4_CapInitThreadVSpace, 0, 0, 0) || seL4_TCB_Resume(t) ||
+        seL4_TCB_Suspend(t) || seL4_CNode_Move(a2, 3, 2, RC, t, DEPTH))
+        FAIL("setting up T");
+    if (seL4_CNode_Delete(RC, a, DEPTH) || seL4_CNode_Delete(RC, a2, DEPTH))
+        FAIL("deleting A");
+    /* a few more checked entries, then the untyped takes everything */
+    for (int i = 0; i < 4; i++)
+        seL4_Yield();
+    if (seL4_CNode_Revoke(RC, sub, DEPTH) || seL4_CNode_Delete(RC, sub, DEPTH))
+        FAIL("revoking the untyped");
+    if (seL4_DebugCapIdentify(ep) != 0)
+        FAIL("the endpoint outlived its untyped");
+}
+
 typedef struct test { const char *name; void (*fn)(void); } test_t;
 static const test_t tests[] = {
     { "device_untyped_alignment", device_untyped_alignment },
+    { "stranded_zombie", stranded_zombie },
     { NULL, NULL },
 };
 
