@@ -173,11 +173,15 @@ FUZZ_KFLAGS = -DCONFIG_QUIET_USER_ERRORS $(if $(filter 0,$(INV)),,-DCONFIG_INVAR
 inv-kernel:
 	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/inv \
 	    KERNEL_EXTRA_CFLAGS="-DCONFIG_INVARIANTS -DCONFIG_QUIET_USER_ERRORS" kernel
+# build/nofp/: the kernel with the IPC fast paths compiled out; `make test` runs the
+# system suite on it too (tests/expect/objects-nofp.expect), so both paths stay correct
+nofp-kernel:
+	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/nofp KERNEL_EXTRA_CFLAGS="-DCONFIG_NO_FASTPATH" kernel
 fuzz-kernel:
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_KBUILD) KERNEL_EXTRA_CFLAGS="$(FUZZ_KFLAGS)" kernel
-all: $(FUZZ_ELF) inv-kernel
+all: $(FUZZ_ELF) inv-kernel nofp-kernel
 fuzz: libs $(FUZZ_ELF) fuzz-kernel
 	$(Q)tests/fuzz/run.sh --kernel $(FUZZ_KBUILD)/images/kernel-x86_64-pc99 --elf $(FUZZ_ELF) \
 	    --seed $(SEED) --seeds $(SEEDS) --ops $(OPS) --epoch $(EPOCH) --timeout $(TIMEOUT) \
 	    $(if $(filter 1,$(ICOUNT)),--icount)
-.PHONY: fuzz fuzz-kernel inv-kernel
+.PHONY: fuzz fuzz-kernel inv-kernel nofp-kernel

@@ -43,6 +43,9 @@ void init_arch(uint32_t mbi_paddr)
     boot_kernel(&boot_params);
 
     lapic_timer_start();
+#ifdef CONFIG_NO_FASTPATH
+    kprintf("keel: IPC fast path compiled out (CONFIG_NO_FASTPATH)\n");
+#endif
     kprintf("Booting all finished, dropped to user space\n");
     arch_restore_user_context();
 }
