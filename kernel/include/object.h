@@ -74,7 +74,7 @@ typedef struct notification notification_t;
 
 typedef struct tcb {
     user_context_t ctx;            /* must be first: the entry code saves here */
-    word_t fpu_valid;              /* FPU area holds this thread's state (arch) */
+    word_t fpu_used;               /* has used the FPU: its state is live or in the FPU area (arch) */
 
     word_t state;                  /* thread_state_t */
     word_t blocking_object;        /* endpoint or notification pptr */

@@ -1,10 +1,16 @@
-/* Lazy FPU switching.
+/* FPU switching: lazy until a thread uses the FPU, eager after.
  *
  * At most one thread's x87/SSE state is live in the CPU: fpu_owner's.
- * Whenever another thread runs, CR0.TS is set, so its first FPU/SSE
- * instruction raises #NM; only then is the owner's state saved (FXSAVE into
- * its TCB) and the new thread's restored. Threads that never touch the FPU
- * never pay for it. */
+ * A thread that has never used the FPU runs with CR0.TS set, so its first
+ * FPU/SSE instruction raises #NM; then the owner's state is saved (FXSAVE
+ * into its TCB), the thread's own loaded, and the thread marked as an FPU
+ * user (fpu_used). From then on every switch to it loads its state at once
+ * (one FXSAVE + FXRSTOR, no #NM round trip with its iretq), as seL4's
+ * eager switch does. Threads that never touch the FPU never pay for it.
+ *
+ * Invariant, on every exit to user space: CR0.TS is clear exactly when
+ * ksCurThread owns the FPU. fpu_switch_to() keeps it on every switch,
+ * fpu_handle_nm() and arch_fpu_forget() keep it in between. */
 #include "arch.h"
 #include "object.h"
 #include "cpu.h"
@@ -25,42 +31,59 @@ void fpu_init(void)
     *(uint32_t *)&fpu_initial_state[24] = 0x1f80;   /* MXCSR */
 }
 
-static void set_ts(bool on)
+static inline void clear_ts(void)
 {
-    if (on == ts_set)
-        return;
-    if (on)
-        write_cr0(read_cr0() | CR0_TS);
-    else
+    if (ts_set) {
         __asm__ volatile("clts");
-    ts_set = on;
+        ts_set = false;
+    }
 }
 
-void fpu_update_ts(tcb_t *to)
+static inline void set_ts(void)
 {
-    set_ts(to != fpu_owner);
+    if (!ts_set) {
+        write_cr0(read_cr0() | CR0_TS);
+        ts_set = true;
+    }
+}
+
+/* Save the owner's state (if any) and load t's: its own if it has used the
+ * FPU before, else the initial state. t becomes the owner; TS is clear. */
+static void take_fpu(tcb_t *t)
+{
+    clear_ts();
+    if (fpu_owner)
+        __asm__ volatile("fxsave64 (%0)" :: "r"(tcb_fpu_area(fpu_owner)) : "memory");
+    const void *state = t->fpu_used ? tcb_fpu_area(t) : fpu_initial_state;
+    __asm__ volatile("fxrstor64 (%0)" :: "r"(state) : "memory");
+    fpu_owner = t;
+    t->fpu_used = 1;
+}
+
+void fpu_switch_to(tcb_t *to)
+{
+    if (to == fpu_owner)
+        clear_ts();
+    else if (to->fpu_used)
+        take_fpu(to);
+    else
+        set_ts();
 }
 
 void fpu_handle_nm(void)
 {
     tcb_t *cur = ksCurThread;
 
-    set_ts(false);
     if (fpu_owner == cur)
-        return;
-    if (fpu_owner) {
-        __asm__ volatile("fxsave64 (%0)" :: "r"(tcb_fpu_area(fpu_owner)) : "memory");
-        fpu_owner->fpu_valid = 1;
-    }
-    const void *state = cur->fpu_valid ? tcb_fpu_area(cur) : fpu_initial_state;
-    __asm__ volatile("fxrstor64 (%0)" :: "r"(state) : "memory");
-    fpu_owner = cur;
+        clear_ts();
+    else
+        take_fpu(cur);
 }
 
 void arch_fpu_forget(struct tcb *t)
 {
     if (fpu_owner == t) {
         fpu_owner = NULL;
-        set_ts(true);
+        set_ts();
     }
 }
