@@ -23,7 +23,8 @@ enum {
 /* ENTRY_SYSCALL: the thread may leave with sysret (RCX and R11 are not
  * restored). The kernel sets ENTRY_TRAP whenever every register must be
  * restored exactly (after an interrupt or exception, and after another
- * thread changes this thread's registers). */
+ * thread changes this thread's registers); the exact exit (iret) sets it
+ * back to ENTRY_SYSCALL, so a syscall entry need not store it. */
 enum { ENTRY_SYSCALL = 0, ENTRY_TRAP = 1 };
 
 typedef struct user_context {
@@ -44,7 +45,8 @@ static const int msg_registers[N_MSG_REGS] UNUSED = { REG_R10, REG_R8, REG_R9, R
  *
  * Entry rules (arch/x86_64/traps.S):
  *  - syscall: FAULTIP = address of the syscall instruction (RCX - 2),
- *    NEXTIP = RCX (the instruction after it), ENTRY_KIND = ENTRY_SYSCALL.
+ *    NEXTIP = RCX (the instruction after it); ENTRY_KIND is already
+ *    ENTRY_SYSCALL (see above).
  *  - exception or interrupt from user mode: FAULTIP = NEXTIP = the RIP the
  *    CPU pushed, ERROR = the error code (0 if none), ENTRY_KIND = ENTRY_TRAP.
  * A thread resumes at NEXTIP. Restarting a thread sets NEXTIP = FAULTIP. */

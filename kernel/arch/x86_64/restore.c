@@ -28,45 +28,54 @@ compile_assert(ctx_entry_trap, CTX_ENTRY_TRAP == ENTRY_TRAP);
 static word_t loaded_fs_base, loaded_gs_base;
 
 /* WRMSR of a non-canonical base raises #GP in the kernel; such a value
- * (never valid for a user thread anyway) is loaded as 0 instead. */
+ * (never valid for a user thread anyway: every writer sanitises it) is
+ * loaded as 0 instead. */
 static word_t canonical_or_zero(word_t v)
 {
     sword_t top = (sword_t)v >> 47;
     return (top == 0 || top == -1) ? v : 0;
 }
 
-static void load_tls_bases(const user_context_t *ctx)
+/* A thread loaded a selector into FS or GS, which also reloads the base
+ * from the GDT: our record of the bases is stale. Go back to null
+ * selectors (so nothing leaks to the next thread) and rewrite both MSRs. */
+static __attribute__((noinline, cold)) void reset_tls_selectors(void)
 {
-    /* Loading a selector into FS/GS also reloads the base from the GDT, so
-     * a thread that did so has made our record stale: go back to null
-     * selectors and rewrite both MSRs. */
-    uint16_t fs, gs;
-    bool stale = false;
-    __asm__ volatile("movw %%fs, %0; movw %%gs, %1" : "=r"(fs), "=r"(gs));
-    if (unlikely(fs | gs)) {
-        __asm__ volatile("movw %w0, %%fs; movw %w0, %%gs" :: "r"(0));
-        stale = true;
-    }
-    if (ctx->r[REG_FS_BASE] != loaded_fs_base || stale) {
+    __asm__ volatile("movw %w0, %%fs; movw %w0, %%gs" :: "r"(0));
+    wrmsr(MSR_FS_BASE, canonical_or_zero(loaded_fs_base));
+    wrmsr(MSR_GS_BASE, canonical_or_zero(loaded_gs_base));
+}
+
+static FORCE_INLINE void load_tls_bases(const user_context_t *ctx)
+{
+    /* A selector load is the only way user code changes the bases behind
+     * our back (no FSGSBASE), and it leaves a non-null selector: two
+     * register reads find it. */
+    uint32_t fs, gs;
+    __asm__ volatile("movl %%fs, %0; movl %%gs, %1" : "=r"(fs), "=r"(gs));
+    if (unlikely(fs | gs))   /* upper halves read as 0 on every x86_64 CPU */
+        reset_tls_selectors();
+    if (unlikely(ctx->r[REG_FS_BASE] != loaded_fs_base)) {
         loaded_fs_base = ctx->r[REG_FS_BASE];
         wrmsr(MSR_FS_BASE, canonical_or_zero(loaded_fs_base));
     }
-    if (ctx->r[REG_GS_BASE] != loaded_gs_base || stale) {
+    if (unlikely(ctx->r[REG_GS_BASE] != loaded_gs_base)) {
         loaded_gs_base = ctx->r[REG_GS_BASE];
         wrmsr(MSR_GS_BASE, canonical_or_zero(loaded_gs_base));
     }
 }
 
+/* CR0.TS needs no work here: fpu_switch_to() set it right on the switch
+ * to this thread (fpu.c states the invariant). */
 void arch_restore_user_context(void)
 {
     tcb_t *t = ksCurThread;
 
-    if (t == ksIdleThread)
+    if (unlikely(t == ksIdleThread))
         idle_enter(t->ctx.r[REG_RSP], t->ctx.r[REG_NEXTIP]);
 
     load_tls_bases(&t->ctx);
-    fpu_update_ts(t);   /* also done on switch; here it cannot be missed */
-    if (t->ctx.r[REG_ENTRY_KIND] == ENTRY_SYSCALL && t->ctx.r[REG_NEXTIP] < USER_TOP)
+    if (likely(t->ctx.r[REG_ENTRY_KIND] == ENTRY_SYSCALL && t->ctx.r[REG_NEXTIP] < USER_TOP))
         restore_sysret(&t->ctx);
     restore_iret(&t->ctx);
 }
@@ -74,5 +83,5 @@ void arch_restore_user_context(void)
 void arch_switch_thread(struct tcb *from, struct tcb *to)
 {
     (void)from;
-    fpu_update_ts(to);
+    fpu_switch_to(to);
 }

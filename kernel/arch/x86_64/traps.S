@@ -47,9 +47,9 @@ syscall_entry:
     movq %rax, CTX_FAULTIP(%rsp)
     movq syscall_user_rsp(%rip), %rax
     movq %rax, CTX_RSP(%rsp)
-    movq $SEL_USER_CS, CTX_CS(%rsp)
-    movq $SEL_USER_DS, CTX_SS(%rsp)
-    movq $CTX_ENTRY_SYSCALL, CTX_ENTRY_KIND(%rsp)
+    /* No CS/SS: they are constants (restore_iret pushes its own). No
+     * ENTRY_KIND: it is ENTRY_SYSCALL whenever user code runs, since
+     * restore_iret resets it when it has done the exact restore it asks. */
     leaq (kernel_stack + KERNEL_STACK_SIZE)(%rip), %rsp
     /* RDI, RSI, RDX still hold the user's cptr, msginfo and syscall number. */
     call c_handle_syscall
@@ -208,6 +208,10 @@ restore_sysret:
     .global restore_iret, restore_iretq
 restore_iret:
     leaq (kernel_stack + KERNEL_STACK_SIZE)(%rip), %rsp
+    /* Every register is restored exactly here, so the next entry needs no
+     * more than its own kind: a trap entry sets ENTRY_TRAP, a syscall entry
+     * leaves this. (If iretq itself faults, trap.c sets ENTRY_TRAP again.) */
+    movq $CTX_ENTRY_SYSCALL, CTX_ENTRY_KIND(%rdi)
     pushq $SEL_USER_DS
     pushq CTX_RSP(%rdi)
     movq CTX_FLAGS(%rdi), %rax
