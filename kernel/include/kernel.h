@@ -91,6 +91,21 @@ lookup_slot_ret_t lookupPivotSlot(cap_t root, cptr_t index, word_t depth);
 
 static inline cte_t *cnode_slots(cap_t cnode) { return (cte_t *)ptr_from_paddr(cap_cnode_paddr_5(cnode) << 5); }
 
+/* The common CSpace shape, resolved inline: the root CNode cap translates
+ * all 64 bits of the CPtr in one level (guard bits + radix == 64). Returns
+ * the slot, or NULL when the shape differs or the guard does not match:
+ * then resolveAddressBits() decides (and sets the lookup fault). */
+static inline cte_t *lookup_slot_one_level(cap_t root, cptr_t cptr)
+{
+    word_t radix = cap_cnode_radix(root);
+    if (unlikely(cap_get_type(root) != cap_cnode || radix + cap_cnode_guard_size(root) != WORD_BITS))
+        return NULL;
+    /* radix is at most 63, so the guard is at least one bit and the shift defined */
+    if (unlikely(cptr >> radix != cap_cnode_guard(root)))
+        return NULL;
+    return cnode_slots(root) + (cptr & MASK(radix));
+}
+
 /* ---------------------------------------------------------------- capability derivation tree */
 exception_t ensureNoChildren(cte_t *slot);
 exception_t ensureEmptySlot(cte_t *slot);

@@ -62,7 +62,13 @@ resolve_ret_t resolveAddressBits(cap_t node_cap, cptr_t cptr, word_t n_bits)
 
 lookup_slot_ret_t lookupSlot(tcb_t *t, cptr_t cptr)
 {
-    resolve_ret_t r = resolveAddressBits(tcb_cte(t, TCB_CTABLE)->cap, cptr, WORD_BITS);
+    cap_t root = tcb_cte(t, TCB_CTABLE)->cap;
+    cte_t *slot = lookup_slot_one_level(root, cptr);
+    if (likely(slot != NULL)) {
+        lookup_slot_ret_t ret = { EXCEPTION_NONE, slot };
+        return ret;
+    }
+    resolve_ret_t r = resolveAddressBits(root, cptr, WORD_BITS);
     lookup_slot_ret_t ret = { r.status, r.slot };
     return ret;
 }
