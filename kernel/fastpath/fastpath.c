@@ -1,5 +1,6 @@
-/* The IPC fast path: seL4_Call and seL4_ReplyRecv with a short message
- * (message registers only, no caps) to a thread that is already waiting.
+/* The IPC fast path: seL4_Call and seL4_ReplyRecv with a plain message
+ * (no extra caps; MR4 and up through both IPC buffers) between a thread and
+ * one that is already waiting for it.
  *
  * Each function is a list of checks; any check that fails returns, and
  * the caller continues into the general path (kernel/api/syscall.c), which
@@ -9,32 +10,67 @@
  * KERNEL_EXTRA_CFLAGS=-DCONFIG_NO_FASTPATH to switch it off. */
 #include "kernel.h"
 #include "invariants.h"
+#include "../arch/x86_64/include/fastpath_arch.h"
 
-/* A short message: at most the four register MRs and no extra caps. */
-static inline bool short_message(word_t info)
+/* The cap cptr names in t's CSpace; a null cap if the lookup fails. */
+static FORCE_INLINE cap_t lookup_fp(tcb_t *t, cptr_t cptr)
 {
-    return mi_extra_caps(info) == 0 && mi_length(info) <= N_MSG_REGS;
+    cap_t root = tcb_cte(t, TCB_CTABLE)->cap;
+    cte_t *slot = lookup_slot_one_level(root, cptr);
+    if (likely(slot != NULL))
+        return slot->cap;
+    resolve_ret_t r = resolveAddressBits(root, cptr, WORD_BITS);
+    return r.status == EXCEPTION_NONE ? r.slot->cap : null_cap;
 }
 
-static inline cap_t lookup_fp(tcb_t *t, cptr_t cptr)
+static FORCE_INLINE endpoint_t *ep_ptr(cap_t ep_cap)
 {
-    resolve_ret_t r = resolveAddressBits(tcb_cte(t, TCB_CTABLE)->cap, cptr, WORD_BITS);
-    return likely(r.status == EXCEPTION_NONE) ? r.slot->cap : null_cap;
+    return ptr_from_paddr(cap_ep_paddr(ep_cap));
 }
 
-static inline void copy_mrs(tcb_t *from, tcb_t *to, word_t n)
+/* A message the fast path can carry: no caps, not beyond what the general
+ * path would send (it truncates longer ones). */
+static FORCE_INLINE bool plain_message(word_t info)
 {
-    for (word_t i = 0; i < n; i++)
-        to->ctx.r[msg_registers[i]] = from->ctx.r[msg_registers[i]];
+    return mi_extra_caps(info) == 0 && mi_length(info) <= seL4_MsgMaxLength;
 }
 
-static NORETURN void switch_to(tcb_t *from, tcb_t *to, word_t badge, word_t info)
+/* The IPC buffers for MR4 and up, as doIPCTransfer looks them up; false
+ * when one is missing (the general path then sends only the register MRs,
+ * which it may do itself). */
+static FORCE_INLINE bool long_message_buffers(tcb_t *from, tcb_t *to, word_t n, word_t **sbuf, word_t **rbuf)
+{
+    if (likely(n <= N_MSG_REGS))
+        return true;
+    *sbuf = lookupIPCBuffer(false, from);
+    *rbuf = lookupIPCBuffer(true, to);
+    return *sbuf != NULL && *rbuf != NULL;
+}
+
+/* Exactly n MRs, as copyMRs: the receiver's other registers stay its own. */
+static FORCE_INLINE void copy_mrs(tcb_t *from, tcb_t *to, word_t n, const word_t *sbuf, word_t *rbuf)
+{
+    switch (n) {
+    default:
+        for (word_t i = N_MSG_REGS; i < n; i++)
+            rbuf[IPCBUF_MSG + i] = sbuf[IPCBUF_MSG + i];
+        /* fall through */
+    case 4: to->ctx.r[REG_R15] = from->ctx.r[REG_R15]; /* fall through */
+    case 3: to->ctx.r[REG_R9] = from->ctx.r[REG_R9];   /* fall through */
+    case 2: to->ctx.r[REG_R8] = from->ctx.r[REG_R8];   /* fall through */
+    case 1: to->ctx.r[REG_R10] = from->ctx.r[REG_R10]; /* fall through */
+    case 0: break;
+    }
+}
+compile_assert(four_register_mrs, N_MSG_REGS == 4);   /* R10, R8, R9, R15 (context.h) */
+
+static FORCE_INLINE NORETURN void switch_to(tcb_t *to, paddr_t vroot, word_t badge, word_t info)
 {
     to->ctx.r[REG_BADGE] = badge;
     to->ctx.r[REG_MSGINFO] = info;
     to->state = ThreadState_Running;
-    arch_switch_thread(from, to);
-    setVMRoot(to);
+    fpu_switch_to(to);
+    fastpath_set_vspace_root(vroot);
     ksCurThread = to;
     check_invariants();
     arch_restore_user_context();
@@ -43,31 +79,40 @@ static NORETURN void switch_to(tcb_t *from, tcb_t *to, word_t badge, word_t info
 void fastpath_call(cptr_t cptr, word_t info)
 {
     tcb_t *cur = ksCurThread;
+    word_t *sbuf = NULL, *rbuf = NULL;
+    paddr_t vroot;
 
-    /* a fault message or a long message goes the general way */
-    if (unlikely(cur->fault.type != fault_null || !short_message(info)))
+    /* a thread with a pending fault sends a fault message, not this one */
+    if (unlikely(cur->fault.type != fault_null))
+        return;
+    /* caps to transfer, or a length to truncate, need the general transfer */
+    if (unlikely(!plain_message(info)))
         return;
     /* the cap must be an endpoint we may send on */
     cap_t ep_cap = lookup_fp(cur, cptr);
     if (unlikely(cap_get_type(ep_cap) != cap_endpoint || !cap_ep_can_send(ep_cap)))
         return;
     /* a receiver must be waiting */
-    endpoint_t *ep = cap_object_ptr(ep_cap);
+    endpoint_t *ep = ep_ptr(ep_cap);
     if (unlikely(queue_state((word_t *)ep) != EPState_Recv))
         return;
     tcb_t *dest = queue_head((word_t *)ep);
-    /* its VSpace must be usable, or the switch would need the general path's fallback */
-    if (unlikely(!isValidVTableRoot(tcb_cte(dest, TCB_VTABLE)->cap)))
+    /* a Call needs Grant or GrantReply to make the reply cap */
+    if (unlikely(!cap_ep_can_grant(ep_cap) && !cap_ep_can_grant_reply(ep_cap)))
+        return;
+    /* the caller's master reply cap must be there without a child, the receiver's caller slot empty */
+    cte_t *reply_slot = tcb_cte(cur, TCB_REPLY), *caller_slot = tcb_cte(dest, TCB_CALLER);
+    if (unlikely(cap_get_type(reply_slot->cap) != cap_reply || mdb_next(reply_slot) || !cap_is_null(caller_slot->cap)))
+        return;
+    /* its VSpace must be usable, or the switch would need setVMRoot's fallback */
+    if (unlikely(!fastpath_vspace_root(tcb_cte(dest, TCB_VTABLE)->cap, &vroot)))
         return;
     /* switching to it must be what the scheduler would do */
     if (unlikely(dest->priority < cur->priority && !isHighestPrio(dest->priority)))
         return;
-    /* a Call needs Grant or GrantReply to make the reply cap */
-    if (unlikely(!cap_ep_can_grant(ep_cap) && !cap_ep_can_grant_reply(ep_cap)))
-        return;
-    /* the caller's master reply cap must be there, the receiver's caller slot empty */
-    cte_t *reply_slot = tcb_cte(cur, TCB_REPLY), *caller_slot = tcb_cte(dest, TCB_CALLER);
-    if (unlikely(cap_get_type(reply_slot->cap) != cap_reply || mdb_next(reply_slot) || !cap_is_null(caller_slot->cap)))
+    /* MR4 and up need both IPC buffers, or the general path's truncation */
+    word_t n = mi_length(info);
+    if (unlikely(!long_message_buffers(cur, dest, n, &sbuf, &rbuf)))
         return;
 
     /* --- no way back from here --- */
@@ -86,41 +131,53 @@ void fastpath_call(cptr_t cptr, word_t info)
     mdb_set_next(reply_slot, caller_slot);
     cur->state = ThreadState_BlockedOnReply;
 
-    word_t n = mi_length(info);
-    copy_mrs(cur, dest, n);
-    switch_to(cur, dest, cap_ep_badge(ep_cap), mi_new(mi_label(info), 0, 0, n));
+    copy_mrs(cur, dest, n, sbuf, rbuf);
+    switch_to(dest, vroot, cap_ep_badge(ep_cap), mi_new(mi_label(info), 0, 0, n));
 }
 
 void fastpath_reply_recv(cptr_t cptr, word_t info)
 {
     tcb_t *cur = ksCurThread;
+    word_t *sbuf = NULL, *rbuf = NULL;
+    paddr_t vroot;
 
-    if (unlikely(cur->fault.type != fault_null || !short_message(info)))
+    /* a thread with a pending fault sends a fault message, not this one */
+    if (unlikely(cur->fault.type != fault_null))
+        return;
+    /* caps to transfer, or a length to truncate, need the general transfer */
+    if (unlikely(!plain_message(info)))
+        return;
+    /* there must be a caller to reply to (first: a fault handler's reply
+     * leaves here before the cap lookup) */
+    cte_t *caller_slot = tcb_cte(cur, TCB_CALLER);
+    cap_t reply = caller_slot->cap;
+    if (unlikely(cap_get_type(reply) != cap_reply || cap_reply_master(reply)))
+        return;
+    /* a caller waiting on a fault reply gets its registers set, not a message */
+    tcb_t *caller = ptr_from_paddr(cap_reply_tcb_paddr(reply));
+    if (unlikely(caller->fault.type != fault_null))
         return;
     /* the cap must be an endpoint we may receive on */
     cap_t ep_cap = lookup_fp(cur, cptr);
     if (unlikely(cap_get_type(ep_cap) != cap_endpoint || !cap_ep_can_receive(ep_cap)))
         return;
     /* a pending bound notification would be delivered instead */
-    notification_t *n = cur->bound_notification;
-    if (unlikely(n && queue_state((word_t *)n) == NtfnState_Active))
+    notification_t *ntfn = cur->bound_notification;
+    if (unlikely(ntfn && queue_state((word_t *)ntfn) == NtfnState_Active))
         return;
     /* a waiting sender would be received at once */
-    endpoint_t *ep = cap_object_ptr(ep_cap);
+    endpoint_t *ep = ep_ptr(ep_cap);
     if (unlikely(queue_state((word_t *)ep) == EPState_Send))
         return;
-    /* there must be a caller to reply to, and not one waiting on a fault reply */
-    cte_t *caller_slot = tcb_cte(cur, TCB_CALLER);
-    cap_t reply = caller_slot->cap;
-    if (unlikely(cap_get_type(reply) != cap_reply || cap_reply_master(reply)))
-        return;
-    tcb_t *caller = ptr_from_paddr(cap_reply_tcb_paddr(reply));
-    if (unlikely(caller->fault.type != fault_null))
-        return;
-    if (unlikely(!isValidVTableRoot(tcb_cte(caller, TCB_VTABLE)->cap)))
+    /* the caller's VSpace must be usable, or the switch would need setVMRoot's fallback */
+    if (unlikely(!fastpath_vspace_root(tcb_cte(caller, TCB_VTABLE)->cap, &vroot)))
         return;
     /* the caller must be the thread the scheduler would pick */
     if (unlikely(!isHighestPrio(caller->priority)))
+        return;
+    /* MR4 and up need both IPC buffers, or the general path's truncation */
+    word_t n = mi_length(info);
+    if (unlikely(!long_message_buffers(cur, caller, n, &sbuf, &rbuf)))
         return;
 
     /* --- no way back from here --- */
@@ -140,7 +197,6 @@ void fastpath_reply_recv(cptr_t cptr, word_t info)
     caller_slot->cap = null_cap;
     caller_slot->mdb.prev = caller_slot->mdb.next = 0;
 
-    word_t len = mi_length(info);
-    copy_mrs(cur, caller, len);
-    switch_to(cur, caller, 0, mi_new(mi_label(info), 0, 0, len));
+    copy_mrs(cur, caller, n, sbuf, rbuf);
+    switch_to(caller, vroot, 0, mi_new(mi_label(info), 0, 0, n));
 }

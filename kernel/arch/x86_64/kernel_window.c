@@ -14,7 +14,7 @@
 
 extern uint64_t boot_pml4[512], boot_pdpt[512], boot_pd[4 * 512];   /* multiboot.S */
 
-static paddr_t current_root;     /* what CR3 holds */
+paddr_t x86_current_root;        /* what CR3 holds; the fast path reads it too */
 
 /* MMIO must not be cached: make the 2 MiB window page holding `paddr`
  * uncached (the rest of that 2 MiB is device space on PCs too). */
@@ -34,7 +34,7 @@ void kernel_window_drop_identity(void)
     word_t cr4 = read_cr4();
     write_cr4(cr4 & ~(word_t)CR4_PGE);
     write_cr4(cr4);
-    current_root = read_cr3() & ~0xffful;
+    x86_current_root = read_cr3() & ~0xffful;
 }
 
 paddr_t arch_kernel_pml4(void)
@@ -44,8 +44,8 @@ paddr_t arch_kernel_pml4(void)
 
 void arch_set_vspace_root(paddr_t pml4)
 {
-    if (pml4 != current_root) {
-        current_root = pml4;
+    if (pml4 != x86_current_root) {
+        x86_current_root = pml4;
         write_cr3(pml4);
     }
 }
@@ -57,5 +57,5 @@ void arch_invalidate_page(vptr_t vaddr)
 
 void arch_invalidate_tlb(void)
 {
-    write_cr3(current_root);     /* flushes all but the (global) kernel window */
+    write_cr3(x86_current_root);     /* flushes all but the (global) kernel window */
 }
