@@ -12,15 +12,45 @@
 #include "invariants.h"
 #include "../arch/x86_64/include/fastpath_arch.h"
 
-/* The cap cptr names in t's CSpace; a null cap if the lookup fails. */
-static FORCE_INLINE cap_t lookup_fp(tcb_t *t, cptr_t cptr)
+/* Every instruction here counts (docs/performance.md): no frame pointer,
+ * and the common case compiles without calls, so without saved registers.
+ * Each function comes in two instances: the common one (a one-level CSpace,
+ * the message in registers, the VSpace check cached) and, reached by a
+ * tail call when one of those does not hold, the general one, which calls
+ * out for what the common one cannot do inline (the generic CSpace walk,
+ * the full VSpace check, the IPC buffers). Both make the same checks. */
+#pragma GCC optimize("omit-frame-pointer")
+
+#define NOINLINE __attribute__((noinline))
+
+/* The cap cptr names in t's CSpace; a null cap if the lookup fails.
+ * Common instance: *common is cleared when the CSpace is not one level. */
+static FORCE_INLINE cap_t lookup_fp(tcb_t *t, cptr_t cptr, bool general, bool *common)
 {
     cap_t root = tcb_cte(t, TCB_CTABLE)->cap;
     cte_t *slot = lookup_slot_one_level(root, cptr);
     if (likely(slot != NULL))
         return slot->cap;
+    if (!general) {
+        *common = false;
+        return null_cap;
+    }
     resolve_ret_t r = resolveAddressBits(root, cptr, WORD_BITS);
     return r.status == EXCEPTION_NONE ? r.slot->cap : null_cap;
+}
+
+/* t's VSpace root as setVMRoot() would find it; false where setVMRoot()
+ * would fall back to the kernel's PML4 (left to the general path).
+ * Common instance: *common is cleared on a cache miss. */
+static FORCE_INLINE bool vspace_root_fp(tcb_t *t, paddr_t *root, bool general, bool *common)
+{
+    if (likely(fastpath_vspace_root_cached(t, root)))
+        return true;
+    if (!general) {
+        *common = false;
+        return false;
+    }
+    return vspace_root_of(t, root);
 }
 
 static FORCE_INLINE endpoint_t *ep_ptr(cap_t ep_cap)
@@ -38,10 +68,8 @@ static FORCE_INLINE bool plain_message(word_t info)
 /* The IPC buffers for MR4 and up, as doIPCTransfer looks them up; false
  * when one is missing (the general path then sends only the register MRs,
  * which it may do itself). */
-static FORCE_INLINE bool long_message_buffers(tcb_t *from, tcb_t *to, word_t n, word_t **sbuf, word_t **rbuf)
+static FORCE_INLINE bool long_message_buffers(tcb_t *from, tcb_t *to, word_t **sbuf, word_t **rbuf)
 {
-    if (likely(n <= N_MSG_REGS))
-        return true;
     *sbuf = lookupIPCBuffer(false, from);
     *rbuf = lookupIPCBuffer(true, to);
     return *sbuf != NULL && *rbuf != NULL;
@@ -69,18 +97,20 @@ static FORCE_INLINE NORETURN void switch_to(tcb_t *to, paddr_t vroot, word_t bad
     to->ctx.r[REG_BADGE] = badge;
     to->ctx.r[REG_MSGINFO] = info;
     to->state = ThreadState_Running;
-    fpu_switch_to(to);
     fastpath_set_vspace_root(vroot);
     ksCurThread = to;
     check_invariants();
-    arch_restore_user_context();
+    arch_fastpath_exit(to);
 }
 
-void fastpath_call(cptr_t cptr, word_t info)
+static void fastpath_call_general(cptr_t cptr, word_t info);
+
+static FORCE_INLINE void call(cptr_t cptr, word_t info, bool general)
 {
     tcb_t *cur = ksCurThread;
     word_t *sbuf = NULL, *rbuf = NULL;
     paddr_t vroot;
+    bool common = true;
 
     /* a thread with a pending fault sends a fault message, not this one */
     if (unlikely(cur->fault.type != fault_null))
@@ -88,8 +118,14 @@ void fastpath_call(cptr_t cptr, word_t info)
     /* caps to transfer, or a length to truncate, need the general transfer */
     if (unlikely(!plain_message(info)))
         return;
+    /* MR4 and up are copied by the general instance */
+    word_t n = mi_length(info);
+    if (!general && unlikely(n > N_MSG_REGS))
+        return fastpath_call_general(cptr, info);
     /* the cap must be an endpoint we may send on */
-    cap_t ep_cap = lookup_fp(cur, cptr);
+    cap_t ep_cap = lookup_fp(cur, cptr, general, &common);
+    if (unlikely(!common))
+        return fastpath_call_general(cptr, info);
     if (unlikely(cap_get_type(ep_cap) != cap_endpoint || !cap_ep_can_send(ep_cap)))
         return;
     /* a receiver must be waiting */
@@ -105,14 +141,16 @@ void fastpath_call(cptr_t cptr, word_t info)
     if (unlikely(cap_get_type(reply_slot->cap) != cap_reply || mdb_next(reply_slot) || !cap_is_null(caller_slot->cap)))
         return;
     /* its VSpace must be usable, or the switch would need setVMRoot's fallback */
-    if (unlikely(!fastpath_vspace_root(tcb_cte(dest, TCB_VTABLE)->cap, &vroot)))
+    bool have_root = vspace_root_fp(dest, &vroot, general, &common);
+    if (unlikely(!common))
+        return fastpath_call_general(cptr, info);
+    if (unlikely(!have_root))
         return;
     /* switching to it must be what the scheduler would do */
     if (unlikely(dest->priority < cur->priority && !isHighestPrio(dest->priority)))
         return;
     /* MR4 and up need both IPC buffers, or the general path's truncation */
-    word_t n = mi_length(info);
-    if (unlikely(!long_message_buffers(cur, dest, n, &sbuf, &rbuf)))
+    if (general && n > N_MSG_REGS && unlikely(!long_message_buffers(cur, dest, &sbuf, &rbuf)))
         return;
 
     /* --- no way back from here --- */
@@ -135,11 +173,17 @@ void fastpath_call(cptr_t cptr, word_t info)
     switch_to(dest, vroot, cap_ep_badge(ep_cap), mi_new(mi_label(info), 0, 0, n));
 }
 
-void fastpath_reply_recv(cptr_t cptr, word_t info)
+void fastpath_call(cptr_t cptr, word_t info) { call(cptr, info, false); }
+static NOINLINE void fastpath_call_general(cptr_t cptr, word_t info) { call(cptr, info, true); }
+
+static void fastpath_reply_recv_general(cptr_t cptr, word_t info);
+
+static FORCE_INLINE void reply_recv(cptr_t cptr, word_t info, bool general)
 {
     tcb_t *cur = ksCurThread;
     word_t *sbuf = NULL, *rbuf = NULL;
     paddr_t vroot;
+    bool common = true;
 
     /* a thread with a pending fault sends a fault message, not this one */
     if (unlikely(cur->fault.type != fault_null))
@@ -147,6 +191,10 @@ void fastpath_reply_recv(cptr_t cptr, word_t info)
     /* caps to transfer, or a length to truncate, need the general transfer */
     if (unlikely(!plain_message(info)))
         return;
+    /* MR4 and up are copied by the general instance */
+    word_t n = mi_length(info);
+    if (!general && unlikely(n > N_MSG_REGS))
+        return fastpath_reply_recv_general(cptr, info);
     /* there must be a caller to reply to (first: a fault handler's reply
      * leaves here before the cap lookup) */
     cte_t *caller_slot = tcb_cte(cur, TCB_CALLER);
@@ -158,7 +206,9 @@ void fastpath_reply_recv(cptr_t cptr, word_t info)
     if (unlikely(caller->fault.type != fault_null))
         return;
     /* the cap must be an endpoint we may receive on */
-    cap_t ep_cap = lookup_fp(cur, cptr);
+    cap_t ep_cap = lookup_fp(cur, cptr, general, &common);
+    if (unlikely(!common))
+        return fastpath_reply_recv_general(cptr, info);
     if (unlikely(cap_get_type(ep_cap) != cap_endpoint || !cap_ep_can_receive(ep_cap)))
         return;
     /* a pending bound notification would be delivered instead */
@@ -170,14 +220,16 @@ void fastpath_reply_recv(cptr_t cptr, word_t info)
     if (unlikely(queue_state((word_t *)ep) == EPState_Send))
         return;
     /* the caller's VSpace must be usable, or the switch would need setVMRoot's fallback */
-    if (unlikely(!fastpath_vspace_root(tcb_cte(caller, TCB_VTABLE)->cap, &vroot)))
+    bool have_root = vspace_root_fp(caller, &vroot, general, &common);
+    if (unlikely(!common))
+        return fastpath_reply_recv_general(cptr, info);
+    if (unlikely(!have_root))
         return;
     /* the caller must be the thread the scheduler would pick */
     if (unlikely(!isHighestPrio(caller->priority)))
         return;
     /* MR4 and up need both IPC buffers, or the general path's truncation */
-    word_t n = mi_length(info);
-    if (unlikely(!long_message_buffers(cur, caller, n, &sbuf, &rbuf)))
+    if (general && n > N_MSG_REGS && unlikely(!long_message_buffers(cur, caller, &sbuf, &rbuf)))
         return;
 
     /* --- no way back from here --- */
@@ -200,3 +252,6 @@ void fastpath_reply_recv(cptr_t cptr, word_t info)
     copy_mrs(cur, caller, n, sbuf, rbuf);
     switch_to(caller, vroot, 0, mi_new(mi_label(info), 0, 0, n));
 }
+
+void fastpath_reply_recv(cptr_t cptr, word_t info) { reply_recv(cptr, info, false); }
+static NOINLINE void fastpath_reply_recv_general(cptr_t cptr, word_t info) { reply_recv(cptr, info, true); }

@@ -97,13 +97,14 @@ static inline cte_t *cnode_slots(cap_t cnode) { return (cte_t *)ptr_from_paddr(c
  * then resolveAddressBits() decides (and sets the lookup fault). */
 static inline cte_t *lookup_slot_one_level(cap_t root, cptr_t cptr)
 {
-    word_t radix = cap_cnode_radix(root);
+    word_t radix = cap_cnode_radix(root), guard = cap_cnode_guard(root);
     if (unlikely(cap_get_type(root) != cap_cnode || radix + cap_cnode_guard_size(root) != WORD_BITS))
         return NULL;
     /* radix is at most 63, so the guard is at least one bit and the shift defined */
-    if (unlikely(cptr >> radix != cap_cnode_guard(root)))
+    if (unlikely(cptr >> radix != guard))
         return NULL;
-    return cnode_slots(root) + (cptr & MASK(radix));
+    /* the guard matched, so the index is cptr without its guard bits */
+    return cnode_slots(root) + (cptr ^ (guard << radix));
 }
 
 /* ---------------------------------------------------------------- capability derivation tree */

@@ -75,6 +75,10 @@ typedef struct notification notification_t;
 typedef struct tcb {
     user_context_t ctx;            /* must be first: the entry code saves here */
     word_t fpu_used;               /* has used the FPU: its state is live or in the FPU area (arch) */
+    word_t fpu_eager;              /* switches left on which its FPU state is loaded eagerly (arch) */
+    cap_t vroot_cap;               /* VTable cap last found to name a live VSpace (arch cache) */
+    word_t vroot_epoch;            /*   ...under this ASID epoch: stale once an ASID is deleted */
+    paddr_t vroot;                 /*   ...and the PML4 it named */
 
     word_t state;                  /* thread_state_t */
     word_t blocking_object;        /* endpoint or notification pptr */

@@ -672,6 +672,12 @@ static void check_memory(void)
 
 /* ---------------------------------------------------------------- threads and queues */
 
+static bool canonical(word_t v)
+{
+    sword_t top = (sword_t)v >> 47;
+    return top == 0 || top == -1;
+}
+
 static void check_tcb_slots(tcb_t *t)
 {
     cap_t c;
@@ -805,6 +811,10 @@ static void check_threads(void)
               t->name, t->priority, t->mcp);
         CHECK(t->fault.type <= fault_vm && t->fault.type != 4, "thread %p \"%s\": fault type %lu", (void *)t,
               t->name, t->fault.type);
+        /* every writer sanitises them; the exit's wrmsr relies on it (restore.c) */
+        CHECK(canonical(t->ctx.r[REG_FS_BASE]) && canonical(t->ctx.r[REG_GS_BASE]),
+              "thread %p \"%s\": non-canonical TLS base %#lx / %#lx", (void *)t, t->name, t->ctx.r[REG_FS_BASE],
+              t->ctx.r[REG_GS_BASE]);
         check_tcb_slots(t);
 
         bool blocked_on_object = t->state == ThreadState_BlockedOnSend || t->state == ThreadState_BlockedOnReceive ||

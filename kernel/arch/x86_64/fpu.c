@@ -1,23 +1,25 @@
-/* FPU switching: lazy until a thread uses the FPU, eager after.
+/* FPU switching: lazy, and eager for threads that use the FPU.
  *
  * At most one thread's x87/SSE state is live in the CPU: fpu_owner's.
- * A thread that has never used the FPU runs with CR0.TS set, so its first
+ * A thread runs with CR0.TS set unless it owns the FPU, so its first
  * FPU/SSE instruction raises #NM; then the owner's state is saved (FXSAVE
- * into its TCB), the thread's own loaded, and the thread marked as an FPU
- * user (fpu_used). From then on every switch to it loads its state at once
- * (one FXSAVE + FXRSTOR, no #NM round trip with its iretq), as seL4's
- * eager switch does. Threads that never touch the FPU never pay for it.
+ * into its TCB) and the thread's own loaded (fpu_take()). That #NM also
+ * starts an eager period (fpu_eager, FPU_EAGER_SWITCHES switches): every
+ * switch to the thread then loads its state at once, with no #NM round
+ * trip and its iretq, as seL4's eager switch does. A thread that keeps
+ * using the FPU takes an #NM once per period; one that stops goes lazy.
+ * Threads that never touch the FPU never pay for it.
  *
- * Invariant, on every exit to user space: CR0.TS is clear exactly when
- * ksCurThread owns the FPU. fpu_switch_to() keeps it on every switch,
- * fpu_handle_nm() and arch_fpu_forget() keep it in between. */
+ * Invariant, on every exit to user space: CR0.TS is clear only when
+ * ksCurThread owns the FPU (fpu_switch_to() on every switch,
+ * fpu_handle_nm() and arch_fpu_forget() in between). */
 #include "arch.h"
 #include "object.h"
 #include "cpu.h"
 #include "fpu.h"
 
-static tcb_t *fpu_owner;
-static bool ts_set = true;            /* cpu_init() sets CR0.TS */
+tcb_t *fpu_owner;
+bool fpu_ts_set = true;               /* cpu_init() sets CR0.TS */
 
 /* The state a thread starts with: what FNINIT gives (FCW 0x37f, empty
  * tags) with MXCSR 0x1f80 (all SSE exceptions masked) and zeroed
@@ -31,27 +33,24 @@ void fpu_init(void)
     *(uint32_t *)&fpu_initial_state[24] = 0x1f80;   /* MXCSR */
 }
 
-static inline void clear_ts(void)
+void fpu_clear_ts(void)
 {
-    if (ts_set) {
-        __asm__ volatile("clts");
-        ts_set = false;
-    }
+    __asm__ volatile("clts");
+    fpu_ts_set = false;
 }
 
-static inline void set_ts(void)
+void fpu_set_ts(void)
 {
-    if (!ts_set) {
-        write_cr0(read_cr0() | CR0_TS);
-        ts_set = true;
-    }
+    write_cr0(read_cr0() | CR0_TS);
+    fpu_ts_set = true;
 }
 
 /* Save the owner's state (if any) and load t's: its own if it has used the
  * FPU before, else the initial state. t becomes the owner; TS is clear. */
-static void take_fpu(tcb_t *t)
+void fpu_take(tcb_t *t)
 {
-    clear_ts();
+    if (fpu_ts_set)
+        fpu_clear_ts();
     if (fpu_owner)
         __asm__ volatile("fxsave64 (%0)" :: "r"(tcb_fpu_area(fpu_owner)) : "memory");
     const void *state = t->fpu_used ? tcb_fpu_area(t) : fpu_initial_state;
@@ -60,30 +59,22 @@ static void take_fpu(tcb_t *t)
     t->fpu_used = 1;
 }
 
-void fpu_switch_to(tcb_t *to)
-{
-    if (to == fpu_owner)
-        clear_ts();
-    else if (to->fpu_used)
-        take_fpu(to);
-    else
-        set_ts();
-}
-
 void fpu_handle_nm(void)
 {
     tcb_t *cur = ksCurThread;
 
+    cur->fpu_eager = FPU_EAGER_SWITCHES;
     if (fpu_owner == cur)
-        clear_ts();
+        fpu_clear_ts();    /* its state is still live: a lazy switch back to the owner */
     else
-        take_fpu(cur);
+        fpu_take(cur);
 }
 
 void arch_fpu_forget(struct tcb *t)
 {
     if (fpu_owner == t) {
         fpu_owner = NULL;
-        set_ts();
+        if (!fpu_ts_set)
+            fpu_set_ts();
     }
 }

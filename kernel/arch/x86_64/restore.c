@@ -13,6 +13,9 @@
 #include "fpu.h"
 #include "traps.h"
 
+/* Every exit runs this: no frame pointer (docs/performance.md). */
+#pragma GCC optimize("omit-frame-pointer")
+
 compile_assert(ctx_first, __builtin_offsetof(tcb_t, ctx) == 0);
 #define CHECK_OFF(reg) compile_assert(ctx_##reg, CTX_##reg == REG_##reg * 8)
 CHECK_OFF(RDI); CHECK_OFF(RSI); CHECK_OFF(RAX); CHECK_OFF(RBX); CHECK_OFF(RBP);
@@ -27,23 +30,18 @@ compile_assert(ctx_entry_trap, CTX_ENTRY_TRAP == ENTRY_TRAP);
  * keep them). Both start at 0, as the CPU does. */
 static word_t loaded_fs_base, loaded_gs_base;
 
-/* WRMSR of a non-canonical base raises #GP in the kernel; such a value
- * (never valid for a user thread anyway: every writer sanitises it) is
- * loaded as 0 instead. */
-static word_t canonical_or_zero(word_t v)
-{
-    sword_t top = (sword_t)v >> 47;
-    return (top == 0 || top == -1) ? v : 0;
-}
-
+/* WRMSR of a non-canonical base raises #GP in the kernel. Every writer of
+ * REG_FS_BASE / REG_GS_BASE sanitises the value (sanitiseRegister(), as
+ * seL4: non-canonical becomes 0) and the invariant checker verifies it
+ * for every thread, so the exit writes the saved values as they are. */
 /* A thread loaded a selector into FS or GS, which also reloads the base
  * from the GDT: our record of the bases is stale. Go back to null
  * selectors (so nothing leaks to the next thread) and rewrite both MSRs. */
 static __attribute__((noinline, cold)) void reset_tls_selectors(void)
 {
     __asm__ volatile("movw %w0, %%fs; movw %w0, %%gs" :: "r"(0));
-    wrmsr(MSR_FS_BASE, canonical_or_zero(loaded_fs_base));
-    wrmsr(MSR_GS_BASE, canonical_or_zero(loaded_gs_base));
+    wrmsr(MSR_FS_BASE, loaded_fs_base);
+    wrmsr(MSR_GS_BASE, loaded_gs_base);
 }
 
 static FORCE_INLINE void load_tls_bases(const user_context_t *ctx)
@@ -57,12 +55,20 @@ static FORCE_INLINE void load_tls_bases(const user_context_t *ctx)
         reset_tls_selectors();
     if (unlikely(ctx->r[REG_FS_BASE] != loaded_fs_base)) {
         loaded_fs_base = ctx->r[REG_FS_BASE];
-        wrmsr(MSR_FS_BASE, canonical_or_zero(loaded_fs_base));
+        wrmsr(MSR_FS_BASE, loaded_fs_base);
     }
     if (unlikely(ctx->r[REG_GS_BASE] != loaded_gs_base)) {
         loaded_gs_base = ctx->r[REG_GS_BASE];
-        wrmsr(MSR_GS_BASE, canonical_or_zero(loaded_gs_base));
+        wrmsr(MSR_GS_BASE, loaded_gs_base);
     }
+}
+
+static FORCE_INLINE NORETURN void restore_user_thread(tcb_t *t)
+{
+    load_tls_bases(&t->ctx);
+    if (likely(t->ctx.r[REG_ENTRY_KIND] == ENTRY_SYSCALL && t->ctx.r[REG_NEXTIP] < USER_TOP))
+        restore_sysret(&t->ctx);
+    restore_iret(&t->ctx);
 }
 
 /* CR0.TS needs no work here: fpu_switch_to() set it right on the switch
@@ -73,11 +79,16 @@ void arch_restore_user_context(void)
 
     if (unlikely(t == ksIdleThread))
         idle_enter(t->ctx.r[REG_RSP], t->ctx.r[REG_NEXTIP]);
+    restore_user_thread(t);
+}
 
-    load_tls_bases(&t->ctx);
-    if (likely(t->ctx.r[REG_ENTRY_KIND] == ENTRY_SYSCALL && t->ctx.r[REG_NEXTIP] < USER_TOP))
-        restore_sysret(&t->ctx);
-    restore_iret(&t->ctx);
+/* The fast path's exit, to the user thread it has just made current. The
+ * FPU switch is done here rather than in the fast path, so that no call
+ * is left on its way (fpu_take() is one). */
+void arch_fastpath_exit(tcb_t *to)
+{
+    fpu_switch_to(to);
+    restore_user_thread(to);
 }
 
 void arch_switch_thread(struct tcb *from, struct tcb *to)

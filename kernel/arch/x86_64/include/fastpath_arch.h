@@ -1,26 +1,23 @@
 /* What the IPC fast path (kernel/fastpath/fastpath.c) takes from the
- * x86_64 layer, inline: the VSpace switch and the FPU switch. */
+ * x86_64 layer, inline: the VSpace switch. */
 #pragma once
 #include "../object/paging.h"
 #include "cpu.h"
-#include "fpu.h"
 
 extern paddr_t x86_current_root;     /* what CR3 holds (kernel_window.c) */
 
-compile_assert(asid_pool_index_fits, ASID_LOW_BITS + ASID_HIGH_BITS == 12);
+/* FPU switch, then back to user space (restore.c). */
+NORETURN void arch_fastpath_exit(tcb_t *to);
 
-/* The PML4 that setVMRoot() would load for a thread whose VTable slot
- * holds `vt`, with the same checks: a mapped PML4 cap whose ASID still
- * names that PML4. False where setVMRoot() would fall back to the kernel's
- * PML4 (the fast path leaves that case to the general path). */
-static FORCE_INLINE bool fastpath_vspace_root(cap_t vt, paddr_t *root)
+/* The PML4 that setVMRoot() would load for t, from the cache in its TCB
+ * that vspace_root_of() (vspace.c) fills: the cache is keyed by the
+ * VTable cap's two words and the ASID epoch, which is all the answer
+ * depends on. False on a miss: then vspace_root_of() decides. */
+static FORCE_INLINE bool fastpath_vspace_root_cached(tcb_t *t, paddr_t *root)
 {
-    if (unlikely(cap_get_type(vt) != cap_pml4 || !cap_pt_is_mapped(vt)))
-        return false;
-    word_t asid = cap_pt_mapped_asid(vt);    /* 12 bits: the pool index is in range */
-    asid_pool_t *pool = x86KSASIDTable[asid >> ASID_LOW_BITS];
-    *root = table_paddr(vt);
-    return likely(pool != NULL) && pool->pml4[asid & MASK(ASID_LOW_BITS)] == ptr_from_paddr(*root);
+    cap_t vt = tcb_cte(t, TCB_VTABLE)->cap;
+    *root = t->vroot;
+    return vt.w[0] == t->vroot_cap.w[0] && vt.w[1] == t->vroot_cap.w[1] && t->vroot_epoch == x86_asid_epoch;
 }
 
 static FORCE_INLINE void fastpath_set_vspace_root(paddr_t root)

@@ -2,8 +2,37 @@
  * The kernel itself never touches x87/SSE state. */
 #pragma once
 #include "types.h"
+#include "object.h"
+#include "cpu.h"
 
 struct tcb;
 void fpu_init(void);                   /* boot: CR0/CR4 already set by cpu_init */
 void fpu_handle_nm(void);              /* #NM from user: give ksCurThread the FPU */
-void fpu_switch_to(struct tcb *to);    /* on every switch: load its state or set CR0.TS */
+void fpu_take(struct tcb *t);          /* save the owner's state, load t's: t owns the FPU */
+void fpu_set_ts(void);
+void fpu_clear_ts(void);
+
+extern struct tcb *fpu_owner;
+extern bool fpu_ts_set;                /* what CR0.TS holds */
+
+/* A thread's first FPU use after a lazy switch (#NM) makes the next this
+ * many switches to it eager; a thread that stops using the FPU goes back
+ * to lazy after them, so it no longer makes every switch toggle CR0.TS. */
+#define FPU_EAGER_SWITCHES 64
+
+/* On every switch to `to`: a thread in its eager period gets its FPU state
+ * loaded (and TS clear); any other runs with CR0.TS set. Inline: the fast
+ * path's exit calls it. */
+static FORCE_INLINE void fpu_switch_to(struct tcb *to)
+{
+    if (likely(!to->fpu_eager)) {
+        if (unlikely(!fpu_ts_set))
+            fpu_set_ts();
+    } else {
+        to->fpu_eager--;
+        if (to != fpu_owner)
+            fpu_take(to);
+        else if (fpu_ts_set)
+            fpu_clear_ts();
+    }
+}

@@ -2,9 +2,16 @@
  * switching a thread's VSpace, and building the root task's VSpace at boot.
  * The invocations that map and unmap are in frame.c and pagetable.c. */
 #include "paging.h"
+#include "fastpath_arch.h"
 
 /* Pool i holds ASIDs [i * 512, i * 512 + 512). */
 asid_pool_t *x86KSASIDTable[N_ASID_POOLS];
+
+/* Counts the times an ASID stopped naming its PML4. Assigning only fills
+ * free entries, so a VTable cap found valid stays valid until this moves:
+ * the TCBs' cache of vspace_root_of() is keyed by it. Starts at 1, so a
+ * zeroed cache never matches. */
+word_t x86_asid_epoch = 1;
 
 /* ---------------------------------------------------------------- ASIDs */
 
@@ -26,6 +33,7 @@ void deleteASID(word_t asid, pte_t *pml4)
     asid_pool_t *pool = x86KSASIDTable[asid >> ASID_LOW_BITS];
     if (pool && pool->pml4[asid & MASK(ASID_LOW_BITS)] == pml4) {
         pool->pml4[asid & MASK(ASID_LOW_BITS)] = NULL;
+        x86_asid_epoch++;
         setVMRoot(ksCurThread);
     }
 }
@@ -36,6 +44,7 @@ void deleteASIDPool(word_t asid_base, asid_pool_t *pool)
 {
     if (x86KSASIDTable[asid_base >> ASID_LOW_BITS] == pool) {
         x86KSASIDTable[asid_base >> ASID_LOW_BITS] = NULL;
+        x86_asid_epoch++;
         setVMRoot(ksCurThread);
     }
 }
@@ -157,26 +166,31 @@ bool isValidVTableRoot(cap_t cap)
     return cap_get_type(cap) == cap_pml4 && cap_pt_is_mapped(cap);
 }
 
-/* Load t's VSpace: its VTable slot must hold a PML4 cap whose ASID still
- * names that PML4. Otherwise run on the kernel's PML4, where every user
- * access faults. */
+/* t's VSpace, if it can be loaded: its VTable slot must hold a mapped
+ * PML4 cap whose ASID still names that PML4. On success the answer is
+ * cached in t's TCB (see fastpath_vspace_root()). */
+bool vspace_root_of(tcb_t *t, paddr_t *root)
+{
+    cap_t vt = tcb_cte(t, TCB_VTABLE)->cap;
+    if (!isValidVTableRoot(vt))
+        return false;
+    pte_t *pml4 = findVSpaceForASID(cap_pt_mapped_asid(vt));
+    if (!pml4 || paddr_from_pptr(pml4) != table_paddr(vt))
+        return false;
+    t->vroot_cap = vt;
+    t->vroot_epoch = x86_asid_epoch;
+    t->vroot = *root = table_paddr(vt);
+    return true;
+}
+
+/* Load t's VSpace, or, where vspace_root_of() finds none, the kernel's
+ * PML4, where every user access faults. */
 void setVMRoot(tcb_t *t)
 {
-    if (!t || t == ksIdleThread) {
-        arch_set_vspace_root(arch_kernel_pml4());
-        return;
-    }
-    cap_t root = tcb_cte(t, TCB_VTABLE)->cap;
-    if (!isValidVTableRoot(root)) {
-        arch_set_vspace_root(arch_kernel_pml4());
-        return;
-    }
-    pte_t *pml4 = findVSpaceForASID(cap_pt_mapped_asid(root));
-    if (!pml4 || paddr_from_pptr(pml4) != table_paddr(root)) {
-        arch_set_vspace_root(arch_kernel_pml4());
-        return;
-    }
-    arch_set_vspace_root(table_paddr(root));
+    paddr_t root;
+    if (!t || t == ksIdleThread || (!fastpath_vspace_root_cached(t, &root) && !vspace_root_of(t, &root)))
+        root = arch_kernel_pml4();
+    arch_set_vspace_root(root);
 }
 
 /* For the fault report's stack dump (seL4's readWordFromVSpace): walk t's
