@@ -24,13 +24,22 @@
 #define NOINLINE __attribute__((noinline))
 
 /* The cap cptr names in t's CSpace; a null cap if the lookup fails.
- * Common instance: *common is cleared when the CSpace is not one level. */
+ * Common instance: *common is cleared when the CSpace is not one level.
+ * A one-level lookup's slot depends on nothing but the root cap's two
+ * words and the CPtr, so the last one is cached in the TCB. */
 static FORCE_INLINE cap_t lookup_fp(tcb_t *t, cptr_t cptr, bool general, bool *common)
 {
     cap_t root = tcb_cte(t, TCB_CTABLE)->cap;
+    if (likely(cptr == t->fp_cptr && root.w[0] == t->fp_root.w[0] && root.w[1] == t->fp_root.w[1] &&
+               t->fp_slot != NULL))
+        return t->fp_slot->cap;
     cte_t *slot = lookup_slot_one_level(root, cptr);
-    if (likely(slot != NULL))
+    if (likely(slot != NULL)) {
+        t->fp_root = root;
+        t->fp_cptr = cptr;
+        t->fp_slot = slot;
         return slot->cap;
+    }
     if (!general) {
         *common = false;
         return null_cap;
@@ -147,6 +156,8 @@ static FORCE_INLINE void call(cptr_t cptr, word_t info, bool general)
     if (unlikely(!have_root))
         return;
     /* switching to it must be what the scheduler would do */
+    if (!general && unlikely(dest->priority < cur->priority))
+        return fastpath_call_general(cptr, info);   /* to ask the scheduler, out of line */
     if (unlikely(dest->priority < cur->priority && !isHighestPrio(dest->priority)))
         return;
     /* MR4 and up need both IPC buffers, or the general path's truncation */

@@ -75,7 +75,10 @@ typedef struct notification notification_t;
 typedef struct tcb {
     user_context_t ctx;            /* must be first: the entry code saves here */
     word_t fpu_used;               /* has used the FPU: its state is live or in the FPU area (arch) */
-    word_t fpu_eager;              /* switches left on which its FPU state is loaded eagerly (arch) */
+    word_t fpu_eager;              /* its FPU state is loaded on every switch to it (arch) */
+    cap_t fp_root;                 /* the fast path's last lookup: CSpace root cap, */
+    cptr_t fp_cptr;                /*   CPtr */
+    cte_t *fp_slot;                /*   and the slot they name (NULL: nothing cached) */
     cap_t vroot_cap;               /* VTable cap last found to name a live VSpace (arch cache) */
     word_t vroot_epoch;            /*   ...under this ASID epoch: stale once an ASID is deleted */
     paddr_t vroot;                 /*   ...and the PML4 it named */

@@ -4,15 +4,17 @@
  * A thread runs with CR0.TS set unless it owns the FPU, so its first
  * FPU/SSE instruction raises #NM; then the owner's state is saved (FXSAVE
  * into its TCB) and the thread's own loaded (fpu_take()). That #NM also
- * starts an eager period (fpu_eager, FPU_EAGER_SWITCHES switches): every
- * switch to the thread then loads its state at once, with no #NM round
- * trip and its iretq, as seL4's eager switch does. A thread that keeps
- * using the FPU takes an #NM once per period; one that stops goes lazy.
+ * makes the thread eager (fpu_eager): every switch to it then loads its
+ * state at once, with no #NM round trip and its iretq, as seL4's eager
+ * switch does. A timer tick makes the owner lazy again: if it still uses
+ * the FPU it traps once more and is eager again; if it has stopped, it no
+ * longer makes every switch save, load, or toggle CR0.TS.
  * Threads that never touch the FPU never pay for it.
  *
  * Invariant, on every exit to user space: CR0.TS is clear only when
  * ksCurThread owns the FPU (fpu_switch_to() on every switch,
- * fpu_handle_nm() and arch_fpu_forget() in between). */
+ * fpu_handle_nm() and arch_fpu_forget() in between); so, with TS clear,
+ * there is an owner and its state is live. */
 #include "arch.h"
 #include "object.h"
 #include "cpu.h"
@@ -63,11 +65,17 @@ void fpu_handle_nm(void)
 {
     tcb_t *cur = ksCurThread;
 
-    cur->fpu_eager = FPU_EAGER_SWITCHES;
+    cur->fpu_eager = 1;
     if (fpu_owner == cur)
         fpu_clear_ts();    /* its state is still live: a lazy switch back to the owner */
     else
         fpu_take(cur);
+}
+
+void fpu_tick(void)
+{
+    if (fpu_owner)
+        fpu_owner->fpu_eager = 0;
 }
 
 void arch_fpu_forget(struct tcb *t)

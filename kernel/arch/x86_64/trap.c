@@ -21,6 +21,8 @@ void c_handle_trap(word_t vector, word_t error)
     }
     if (vector < 32)
         c_handle_user_exception(vector, error, vector == VEC_PAGE_FAULT ? read_cr2() : 0);
+    if (vector == IRQ_VECTOR_BASE + KERNEL_TIMER_IRQ)
+        fpu_tick();
     if (is_irq_vector(vector))
         c_handle_interrupt(vector - IRQ_VECTOR_BASE);
     /* LAPIC spurious vector (no EOI wanted), the parked 8259s, or a vector

@@ -15,10 +15,7 @@ void fpu_clear_ts(void);
 extern struct tcb *fpu_owner;
 extern bool fpu_ts_set;                /* what CR0.TS holds */
 
-/* A thread's first FPU use after a lazy switch (#NM) makes the next this
- * many switches to it eager; a thread that stops using the FPU goes back
- * to lazy after them, so it no longer makes every switch toggle CR0.TS. */
-#define FPU_EAGER_SWITCHES 64
+void fpu_tick(void);                   /* timer tick: the owner goes lazy until it next traps */
 
 /* On every switch to `to`: a thread in its eager period gets its FPU state
  * loaded (and TS clear); any other runs with CR0.TS set. Inline: the fast
@@ -28,11 +25,18 @@ static FORCE_INLINE void fpu_switch_to(struct tcb *to)
     if (likely(!to->fpu_eager)) {
         if (unlikely(!fpu_ts_set))
             fpu_set_ts();
-    } else {
-        to->fpu_eager--;
-        if (to != fpu_owner)
+    } else if (to != fpu_owner) {
+        if (likely(!fpu_ts_set)) {
+            /* TS clear: the owner exists and its state is live (the
+             * invariant in fpu.c); an eager thread has used the FPU, so its
+             * own state is in its area */
+            __asm__ volatile("fxsave64 (%0)" :: "r"(tcb_fpu_area(fpu_owner)) : "memory");
+            __asm__ volatile("fxrstor64 (%0)" :: "r"(tcb_fpu_area(to)) : "memory");
+            fpu_owner = to;
+        } else {
             fpu_take(to);
-        else if (fpu_ts_set)
-            fpu_clear_ts();
+        }
+    } else if (fpu_ts_set) {
+        fpu_clear_ts();
     }
 }
