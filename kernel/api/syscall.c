@@ -164,13 +164,6 @@ static void handleReply(void)
         doReplyTransfer(ksCurThread, ptr_from_paddr(cap_reply_tcb_paddr(c)), slot, cap_reply_can_grant(c));
 }
 
-static void handleYield(void)
-{
-    tcbSchedDequeue(ksCurThread);
-    tcbSchedAppend(ksCurThread);
-    rescheduleRequired();
-}
-
 static void handleSyscall(sword_t sysno)
 {
     switch (sysno) {
@@ -181,30 +174,44 @@ static void handleSyscall(sword_t sysno)
     case SysNBRecv:    handleRecv(false); break;
     case SysReply:     handleReply(); break;
     case SysReplyRecv: handleReply(); handleRecv(true); break;
-    case SysYield:     handleYield(); break;
+    case SysYield:     yieldCurrent(); break;
     }
+}
+
+/* The end of every entry: act on the scheduler's decision, if any, and
+ * return to whichever thread is current. */
+static inline NORETURN void return_to_user(void)
+{
+    if (unlikely(ksSchedulerAction != SCHEDULER_ACTION_RESUME_CURRENT))
+        schedule();
+    if (unlikely(ksCurThread->state == ThreadState_Restart))
+        activateThread();
+    check_invariants();
+    arch_restore_user_context();
 }
 
 NORETURN void c_handle_syscall(word_t cptr, word_t msginfo, word_t sysno)
 {
     sword_t s = (sword_t)sysno;
 #ifndef CONFIG_NO_FASTPATH
-    if (s == SysCall)
-        fastpath_call(cptr, msginfo);
-    else if (s == SysReplyRecv)
-        fastpath_reply_recv(cptr, msginfo);
+    /* Each returns only when its case is not one it handles. */
+    switch (s) {
+    case SysCall:      fastpath_call(cptr, msginfo); break;
+    case SysReplyRecv: fastpath_reply_recv(cptr, msginfo); break;
+    case SysSend:
+    case SysNBSend:    fastpath_signal(cptr, msginfo); break;
+    case SysRecv:      fastpath_wait(cptr, true); break;
+    case SysNBRecv:    fastpath_wait(cptr, false); break;
+    }
 #else
     (void)cptr;
     (void)msginfo;
 #endif
-    if (s >= SysNBRecv && s <= SysCall)
+    if (likely(s >= SysNBRecv && s <= SysCall))
         handleSyscall(s);
     else
         handleUnknownSyscall(sysno);
-    schedule();
-    activateThread();
-    check_invariants();
-    arch_restore_user_context();
+    return_to_user();
 }
 
 NORETURN void c_handle_user_exception(word_t vector, word_t error_code, word_t addr)
@@ -218,17 +225,11 @@ NORETURN void c_handle_user_exception(word_t vector, word_t error_code, word_t a
         current_fault.w[1] = error_code;
     }
     handleFault(t);
-    schedule();
-    activateThread();
-    check_invariants();
-    arch_restore_user_context();
+    return_to_user();
 }
 
 NORETURN void c_handle_interrupt(word_t irq)
 {
     handleInterrupt(irq);
-    schedule();
-    activateThread();
-    check_invariants();
-    arch_restore_user_context();
+    return_to_user();
 }

@@ -9,6 +9,7 @@
 #include "arch.h"
 #include "printf.h"
 #include "sel4_abi.h"
+#include "scheduler.h"
 
 /* ---------------------------------------------------------------- errors */
 typedef enum exception {
@@ -172,13 +173,12 @@ void setThreadState(tcb_t *t, thread_state_t s);
 static inline thread_state_t thread_state(const tcb_t *t) { return (thread_state_t)t->state; }
 bool isRunnable(const tcb_t *t);
 bool isBlocked(const tcb_t *t);
-void tcbSchedEnqueue(tcb_t *t);
-void tcbSchedAppend(tcb_t *t);
-void tcbSchedDequeue(tcb_t *t);
 void rescheduleRequired(void);
-bool isHighestPrio(word_t prio);   /* no runnable thread has a higher priority */
 void fastpath_call(cptr_t cptr, word_t msginfo);          /* returns only to fall back */
 void fastpath_reply_recv(cptr_t cptr, word_t msginfo);
+void fastpath_signal(cptr_t cptr, word_t msginfo);        /* kernel/fastpath/signal.c */
+void fastpath_wait(cptr_t cptr, bool is_blocking);
+void yieldCurrent(void);
 void possibleSwitchTo(tcb_t *t);
 void scheduleTCB(tcb_t *t);
 void schedule(void);

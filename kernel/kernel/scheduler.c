@@ -4,34 +4,15 @@
  * (ksSchedulerAction) and acts on it once at the end, in schedule(). */
 #include "kernel.h"
 
-#define NUM_PRIORITIES 256
 #define TIME_SLICE_TICKS 5
 
 tcb_t *ksCurThread;
 tcb_t *ksIdleThread;
 tcb_t *ksSchedulerAction;
 
-static struct { tcb_t *head, *tail; } ready_queues[NUM_PRIORITIES];
-static word_t ready_bitmap[NUM_PRIORITIES / WORD_BITS];   /* bit set = queue non-empty */
-
-static inline void bitmap_set(word_t p)   { ready_bitmap[p / WORD_BITS] |= BIT(p % WORD_BITS); }
-static inline void bitmap_clear(word_t p) { ready_bitmap[p / WORD_BITS] &= ~BIT(p % WORD_BITS); }
-
-static word_t highest_prio(void)   /* only valid when some queue is non-empty */
-{
-    for (int i = NUM_PRIORITIES / WORD_BITS - 1; i >= 0; i--)
-        if (ready_bitmap[i])
-            return i * WORD_BITS + (WORD_BITS - 1 - __builtin_clzl(ready_bitmap[i]));
-    return 0;
-}
-
-static bool any_ready(void)
-{
-    for (unsigned i = 0; i < ARRAY_SIZE(ready_bitmap); i++)
-        if (ready_bitmap[i])
-            return true;
-    return false;
-}
+ready_queue_t ksReadyQueues[NUM_PRIORITIES];
+word_t ksReadyL1;
+word_t ksReadyL2[READY_L2_WORDS];
 
 bool isRunnable(const tcb_t *t)
 {
@@ -50,57 +31,6 @@ bool isBlocked(const tcb_t *t)
     default:
         return false;
     }
-}
-
-void tcbSchedEnqueue(tcb_t *t)
-{
-    if (t->in_ready_queue)
-        return;
-    word_t p = t->priority;
-    t->sched_prev = NULL;
-    t->sched_next = ready_queues[p].head;
-    if (t->sched_next)
-        t->sched_next->sched_prev = t;
-    else
-        ready_queues[p].tail = t;
-    ready_queues[p].head = t;
-    bitmap_set(p);
-    t->in_ready_queue = true;
-}
-
-void tcbSchedAppend(tcb_t *t)
-{
-    if (t->in_ready_queue)
-        return;
-    word_t p = t->priority;
-    t->sched_next = NULL;
-    t->sched_prev = ready_queues[p].tail;
-    if (t->sched_prev)
-        t->sched_prev->sched_next = t;
-    else
-        ready_queues[p].head = t;
-    ready_queues[p].tail = t;
-    bitmap_set(p);
-    t->in_ready_queue = true;
-}
-
-void tcbSchedDequeue(tcb_t *t)
-{
-    if (!t->in_ready_queue)
-        return;
-    word_t p = t->priority;
-    if (t->sched_prev)
-        t->sched_prev->sched_next = t->sched_next;
-    else
-        ready_queues[p].head = t->sched_next;
-    if (t->sched_next)
-        t->sched_next->sched_prev = t->sched_prev;
-    else
-        ready_queues[p].tail = t->sched_prev;
-    if (!ready_queues[p].head)
-        bitmap_clear(p);
-    t->sched_next = t->sched_prev = NULL;
-    t->in_ready_queue = false;
 }
 
 void rescheduleRequired(void)
@@ -155,15 +85,27 @@ static void switchToIdleThread(void)
 
 static void chooseThread(void)
 {
-    if (any_ready())
-        switchToThread(ready_queues[highest_prio()].head);
+    if (sched_any_ready())
+        switchToThread(ksReadyQueues[sched_highest_prio()].head);
     else
         switchToIdleThread();
 }
 
-bool isHighestPrio(word_t prio)
+/* seL4_Yield: dequeue, append, reschedule. When no other thread is ready at
+ * or above the caller's priority, that ends with the caller chosen again,
+ * so do only what the choice does (switchToThread to itself: the VSpace is
+ * reloaded) and skip the queue round trip. */
+void yieldCurrent(void)
 {
-    return !any_ready() || prio >= highest_prio();
+    tcb_t *cur = ksCurThread;
+    if (likely(ksSchedulerAction == SCHEDULER_ACTION_RESUME_CURRENT && !ksReadyQueues[cur->priority].head &&
+               isHighestPrio(cur->priority))) {
+        switchToThread(cur);
+        return;
+    }
+    tcbSchedDequeue(cur);
+    tcbSchedAppend(cur);
+    rescheduleRequired();
 }
 
 void schedule(void)

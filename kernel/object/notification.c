@@ -1,42 +1,10 @@
 /* Notifications: a word of OR-ed badges and a queue of waiting threads. */
 #include "kernel.h"
-
-static inline word_t *nq(notification_t *n) { return (word_t *)n; }
-
-static void ntfn_append(notification_t *n, tcb_t *t)
-{
-    tcb_t *tail = queue_tail(nq(n));
-    t->ep_prev = tail;
-    t->ep_next = NULL;
-    if (tail)
-        tail->ep_next = t;
-    queue_set(nq(n), tail ? queue_head(nq(n)) : t, t, NtfnState_Waiting);
-}
-
-static void ntfn_remove(notification_t *n, tcb_t *t)
-{
-    tcb_t *head = queue_head(nq(n)), *tail = queue_tail(nq(n));
-    if (t->ep_prev)
-        t->ep_prev->ep_next = t->ep_next;
-    else
-        head = t->ep_next;
-    if (t->ep_next)
-        t->ep_next->ep_prev = t->ep_prev;
-    else
-        tail = t->ep_prev;
-    t->ep_next = t->ep_prev = NULL;
-    queue_set(nq(n), head, tail, head ? NtfnState_Waiting : NtfnState_Idle);
-}
-
-static void ntfn_set_active(notification_t *n, word_t badge)
-{
-    n->msg = badge;
-    queue_set(nq(n), NULL, NULL, NtfnState_Active);
-}
+#include "notification.h"
 
 void sendSignal(notification_t *n, word_t badge)
 {
-    switch (queue_state(nq(n))) {
+    switch (queue_state(ntfn_queue(n))) {
     case NtfnState_Idle: {
         tcb_t *t = n->bound_tcb;
         /* A bound thread waiting on its endpoint takes the signal at once. */
@@ -51,7 +19,7 @@ void sendSignal(notification_t *n, word_t badge)
         break;
     }
     case NtfnState_Waiting: {
-        tcb_t *dest = queue_head(nq(n));
+        tcb_t *dest = queue_head(ntfn_queue(n));
         ntfn_remove(n, dest);
         setThreadState(dest, ThreadState_Running);
         setRegister(dest, REG_BADGE, badge);
@@ -67,7 +35,7 @@ void sendSignal(notification_t *n, word_t badge)
 void receiveSignal(tcb_t *t, cap_t cap, bool is_blocking)
 {
     notification_t *n = cap_object_ptr(cap);
-    switch (queue_state(nq(n))) {
+    switch (queue_state(ntfn_queue(n))) {
     case NtfnState_Idle:
     case NtfnState_Waiting:
         if (is_blocking) {
@@ -81,7 +49,7 @@ void receiveSignal(tcb_t *t, cap_t cap, bool is_blocking)
     case NtfnState_Active:
         setRegister(t, REG_BADGE, n->msg);
         n->msg = 0;
-        queue_set(nq(n), NULL, NULL, NtfnState_Idle);
+        queue_set(ntfn_queue(n), NULL, NULL, NtfnState_Idle);
         break;
     }
 }
@@ -94,10 +62,10 @@ void cancelSignal(tcb_t *t, notification_t *n)
 
 void cancelAllSignals(notification_t *n)
 {
-    if (queue_state(nq(n)) != NtfnState_Waiting)
+    if (queue_state(ntfn_queue(n)) != NtfnState_Waiting)
         return;
-    tcb_t *t = queue_head(nq(n));
-    queue_set(nq(n), NULL, NULL, NtfnState_Idle);
+    tcb_t *t = queue_head(ntfn_queue(n));
+    queue_set(ntfn_queue(n), NULL, NULL, NtfnState_Idle);
     while (t) {
         tcb_t *next = t->ep_next;
         t->ep_next = t->ep_prev = NULL;
