@@ -172,6 +172,96 @@ static void sched_signal_no_preempt(void)
     CHECK_LOG(2, 1);
 }
 
+/* seL4's schedule(): a woken thread of equal priority is appended to its
+ * ready queue, behind a thread already waiting there; the signaller goes on. */
+static void sched_signal_equal_prio_appended(void)
+{
+    seL4_CPtr n = NEW(seL4_NotificationObject, 0);
+    thread_t a, b;
+    THREAD(&a, 100, 0);
+    START(&a, wait_then_log, n, 1);
+    run_lower();                      /* a blocks in Wait */
+    set_root_prio(100);
+    THREAD(&b, 100, 0);
+    START(&b, log_id, 2, 0);          /* ready, behind us */
+    seL4_Signal(n);
+    log_put(3);
+    run_lower();
+    CHECK_LOG(3, 2, 1);
+}
+
+/* A woken thread of lower priority goes to the head of its ready queue
+ * (schedule() enqueues a candidate it cannot switch to), ahead of a thread
+ * of that priority already waiting. */
+static void sched_signal_lower_prio_head(void)
+{
+    seL4_CPtr n = NEW(seL4_NotificationObject, 0);
+    thread_t a, b;
+    THREAD(&a, 100, 0);
+    START(&a, wait_then_log, n, 1);
+    run_lower();                      /* a blocks in Wait */
+    THREAD(&b, 100, 0);
+    START(&b, log_id, 2, 0);          /* ready at 100 */
+    seL4_Signal(n);
+    log_put(3);
+    run_lower();
+    CHECK_LOG(3, 1, 2);
+}
+
+/* A woken thread of higher priority runs at once, and the signaller goes to
+ * the head of its ready queue: it runs again before a thread of its
+ * priority that was already waiting. */
+static void sched_signal_preempts_signaller_first(void)
+{
+    seL4_CPtr n = NEW(seL4_NotificationObject, 0);
+    thread_t a, b;
+    THREAD(&a, 200, 0);
+    START(&a, wait_then_log, n, 1);   /* runs at once and blocks */
+    set_root_prio(100);
+    THREAD(&b, 100, 0);
+    START(&b, log_id, 2, 0);          /* ready, behind us */
+    seL4_Signal(n);                   /* a runs, logs, ends */
+    log_put(3);
+    run_lower();
+    CHECK_LOG(1, 3, 2);
+}
+
+/* Signal and Wait between equal priorities, both ways, many times (the
+ * benchmark's ntfn_pingpong: each Wait blocks and the other thread is
+ * chosen); the first round finds badges OR-ed while pending. */
+static void pingpong_partner(seL4_Word n1, seL4_Word n2)
+{
+    for (seL4_Word i = 0; i < 100; i++) {
+        seL4_Word badge;
+        seL4_Wait(n1, &badge);
+        g[i ? 3 : 2] |= badge;
+        seL4_Signal(n2);
+    }
+    g[1] = 1;
+}
+
+static void sched_signal_pingpong(void)
+{
+    seL4_CPtr n1 = NEW(seL4_NotificationObject, 0);
+    seL4_CPtr n2 = NEW(seL4_NotificationObject, 0);
+    seL4_CPtr b1 = MINT(n1, seL4_AllRights, 0x10);
+    seL4_CPtr b2 = MINT(n1, seL4_AllRights, 0x01);
+    set_root_prio(100);
+    thread_t t;
+    THREAD(&t, 100, 0);
+    START(&t, pingpong_partner, n1, n2);   /* queued behind us */
+    seL4_Signal(b2);                        /* pending until the partner waits */
+    for (seL4_Word i = 0; i < 100; i++) {
+        seL4_Word badge;
+        seL4_Signal(b1);
+        seL4_Wait(n2, &badge);
+    }
+    set_root_prio(seL4_MaxPrio);
+    CHECK_EQ(g[1], 1);
+    CHECK_EQ(g[2], 0x11);
+    CHECK_EQ(g[3], 0x10);
+}
+
 static void sched_raise_priority_preempts(void)
 {
     set_root_prio(100);
@@ -401,6 +491,10 @@ const test_case_t sched_tests[] = {
     TEST(sched, equal_prio_no_preempt),
     TEST(sched, signal_preempts),
     TEST(sched, signal_no_preempt),
+    TEST(sched, signal_equal_prio_appended),
+    TEST(sched, signal_lower_prio_head),
+    TEST(sched, signal_preempts_signaller_first),
+    TEST(sched, signal_pingpong),
     TEST(sched, raise_priority_preempts),
     TEST(sched, lower_own_priority),
     TEST(sched, blocked_priority_change),
