@@ -180,7 +180,7 @@ static void handleSyscall(sword_t sysno)
 
 /* The end of every entry: act on the scheduler's decision, if any, and
  * return to whichever thread is current. */
-static inline NORETURN void return_to_user(void)
+static FORCE_INLINE NORETURN void return_to_user(void)
 {
     if (unlikely(ksSchedulerAction != SCHEDULER_ACTION_RESUME_CURRENT))
         schedule();
