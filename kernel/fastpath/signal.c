@@ -14,31 +14,46 @@
 #include "kernel.h"
 #include "invariants.h"
 #include "notification.h"
+#include "../arch/x86_64/include/fastpath_arch.h"
 
-static inline cap_t lookup_fp(tcb_t *t, cptr_t cptr)
+/* As fastpath.c's: the one-level CSpace inline, any other shape walked. */
+static FORCE_INLINE cap_t lookup_fp(tcb_t *t, cptr_t cptr)
 {
-    resolve_ret_t r = resolveAddressBits(tcb_cte(t, TCB_CTABLE)->cap, cptr, WORD_BITS);
-    return likely(r.status == EXCEPTION_NONE) ? r.slot->cap : null_cap;
+    cap_t root = tcb_cte(t, TCB_CTABLE)->cap;
+    cte_t *slot = lookup_slot_one_level(root, cptr);
+    if (likely(slot != NULL))
+        return slot->cap;
+    resolve_ret_t r = resolveAddressBits(root, cptr, WORD_BITS);
+    return r.status == EXCEPTION_NONE ? r.slot->cap : null_cap;
+}
+
+/* setVMRoot(t)'s PML4, or false where setVMRoot would fall back to the
+ * kernel's (left to the general path). */
+static FORCE_INLINE bool vspace_root_fp(tcb_t *t, paddr_t *root)
+{
+    return likely(fastpath_vspace_root_cached(t, root)) || vspace_root_of(t, root);
 }
 
 static inline notification_t *ntfn_of(cap_t cap) { return ptr_from_paddr(cap_ntfn_paddr(cap)); }
 
-static NORETURN void resume_current(void)
+/* Back to the current thread, with no scheduling decision made. */
+static FORCE_INLINE NORETURN void resume_current(void)
 {
     check_invariants();
     arch_restore_user_context();
 }
 
-/* switchToThread() and activateThread(), as schedule() would run them. */
-static NORETURN void switch_to(tcb_t *cur, tcb_t *to)
+/* What schedule() does once it has chosen `to` (switchToThread: the FPU
+ * and VSpace switch, even to the current thread; vroot is to's PML4), then
+ * activateThread(). */
+static FORCE_INLINE NORETURN void switch_to(tcb_t *to, paddr_t vroot)
 {
-    arch_switch_thread(cur, to);
-    setVMRoot(to);
+    fastpath_set_vspace_root(vroot);
     ksCurThread = to;
     if (unlikely(to->state == ThreadState_Restart))
         activateThread();
     check_invariants();
-    arch_restore_user_context();
+    arch_fastpath_exit(to);
 }
 
 void fastpath_signal(cptr_t cptr, word_t info)
@@ -71,29 +86,33 @@ void fastpath_signal(cptr_t cptr, word_t info)
 
     default: {   /* NtfnState_Waiting */
         tcb_t *dest = queue_head(ntfn_queue(n));
-        /* the signaller keeps the CPU only if schedule() would choose it again */
-        if (unlikely(dest->priority <= cur->priority && !isHighestPrio(cur->priority)))
+        /* a higher priority runs at once; else the signaller goes on, if
+         * schedule() would choose it again */
+        bool preempt = dest->priority > cur->priority;
+        if (unlikely(!preempt && !isHighestPrio(cur->priority)))
             return;
         /* the scheduler's decision is made here, so none may be pending */
         if (unlikely(ksSchedulerAction != SCHEDULER_ACTION_RESUME_CURRENT))
+            return;
+        /* the VSpace of the thread that runs next must be usable */
+        paddr_t vroot;
+        if (unlikely(!vspace_root_fp(preempt ? dest : cur, &vroot)))
             return;
 
         /* --- no way back from here --- */
         ntfn_remove(n, dest);
         dest->state = ThreadState_Running;
         dest->ctx.r[REG_BADGE] = badge;
-        if (dest->priority > cur->priority) {
+        if (preempt) {
             tcbSchedEnqueue(cur);
-            switch_to(cur, dest);
+            switch_to(dest, vroot);
         }
         if (dest->priority == cur->priority)
             tcbSchedAppend(dest);
         else
             tcbSchedEnqueue(dest);
         /* schedule() chooses the signaller again, through switchToThread */
-        arch_switch_thread(cur, cur);
-        setVMRoot(cur);
-        resume_current();
+        switch_to(cur, vroot);
     }
     }
 }
@@ -126,12 +145,16 @@ void fastpath_wait(cptr_t cptr, bool is_blocking)
         return;
     if (unlikely(ksSchedulerAction != SCHEDULER_ACTION_RESUME_CURRENT))
         return;
+    /* the chosen thread's VSpace must be usable */
+    tcb_t *next = ksReadyQueues[sched_highest_prio()].head;
+    paddr_t vroot;
+    if (unlikely(!vspace_root_fp(next, &vroot)))
+        return;
 
     /* --- no way back from here --- */
     cur->blocking_object = (word_t)n;
     cur->state = ThreadState_BlockedOnNotification;
     ntfn_append(n, cur);
-    tcb_t *next = ksReadyQueues[sched_highest_prio()].head;
     tcbSchedDequeue(next);
-    switch_to(cur, next);
+    switch_to(next, vroot);
 }
