@@ -100,7 +100,7 @@ void fastpath_signal(cptr_t cptr, word_t info)
             return;
 
         /* --- no way back from here --- */
-        ntfn_remove(n, dest);
+        ntfn_take_head(n);
         dest->state = ThreadState_Running;
         dest->ctx.r[REG_BADGE] = badge;
         if (preempt) {
@@ -146,7 +146,8 @@ void fastpath_wait(cptr_t cptr, bool is_blocking)
     if (unlikely(ksSchedulerAction != SCHEDULER_ACTION_RESUME_CURRENT))
         return;
     /* the chosen thread's VSpace must be usable */
-    tcb_t *next = ksReadyQueues[sched_highest_prio()].head;
+    word_t prio = sched_highest_prio();
+    tcb_t *next = ksReadyQueues[prio].head;
     paddr_t vroot;
     if (unlikely(!vspace_root_fp(next, &vroot)))
         return;
@@ -155,6 +156,6 @@ void fastpath_wait(cptr_t cptr, bool is_blocking)
     cur->blocking_object = (word_t)n;
     cur->state = ThreadState_BlockedOnNotification;
     ntfn_append(n, cur);
-    tcbSchedDequeue(next);
+    sched_take_head(prio);
     switch_to(next, vroot);
 }

@@ -32,6 +32,20 @@ static inline void ntfn_remove(notification_t *n, tcb_t *t)
     queue_set(ntfn_queue(n), head, tail, head ? NtfnState_Waiting : NtfnState_Idle);
 }
 
+/* ntfn_remove() of the first waiter, the one a Signal wakes. */
+static inline tcb_t *ntfn_take_head(notification_t *n)
+{
+    tcb_t *t = queue_head(ntfn_queue(n)), *next = t->ep_next;
+    if (next) {
+        next->ep_prev = NULL;
+        queue_set(ntfn_queue(n), next, queue_tail(ntfn_queue(n)), NtfnState_Waiting);
+    } else {
+        queue_set(ntfn_queue(n), NULL, NULL, NtfnState_Idle);
+    }
+    t->ep_next = NULL;
+    return t;
+}
+
 static inline void ntfn_set_active(notification_t *n, word_t badge)
 {
     n->msg = badge;

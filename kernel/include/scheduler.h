@@ -20,11 +20,14 @@ extern word_t ksReadyL2[READY_L2_WORDS];
 
 static inline bool sched_any_ready(void) { return ksReadyL1 != 0; }
 
+/* Index of the highest set bit: 63 - clz as one bsr (x != 0). */
+static inline word_t sched_msb(word_t x) { return (word_t)(__builtin_clzl(x) ^ (WORD_BITS - 1)); }
+
 /* Only valid when sched_any_ready(). */
 static inline word_t sched_highest_prio(void)
 {
-    word_t i = WORD_BITS - 1 - __builtin_clzl(ksReadyL1);
-    return i * WORD_BITS + (WORD_BITS - 1 - __builtin_clzl(ksReadyL2[i]));
+    word_t i = sched_msb(ksReadyL1);
+    return i * WORD_BITS + sched_msb(ksReadyL2[i]);
 }
 
 /* No runnable thread has a higher priority than prio. */
@@ -97,4 +100,22 @@ static inline void tcbSchedDequeue(tcb_t *t)
         sched_bitmap_clear(t->priority);
     t->sched_next = t->sched_prev = NULL;
     t->in_ready_queue = false;
+}
+
+/* Take the head of queue prio out (the thread schedule() chooses): the
+ * general dequeue without the cases a head cannot be in. */
+static inline tcb_t *sched_take_head(word_t prio)
+{
+    ready_queue_t *q = &ksReadyQueues[prio];
+    tcb_t *t = q->head, *next = t->sched_next;
+    q->head = next;
+    if (next)
+        next->sched_prev = NULL;
+    else {
+        q->tail = NULL;
+        sched_bitmap_clear(prio);
+    }
+    t->sched_next = NULL;
+    t->in_ready_queue = false;
+    return t;
 }
