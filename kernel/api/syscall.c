@@ -37,13 +37,13 @@ static exception_t decodeInvocation(word_t label, word_t length, cptr_t cptr, ct
             return invalid_cap("a read-only endpoint cap", cptr);
         setThreadState(ksCurThread, ThreadState_Restart);
         sendIPC(block, call, cap_ep_badge(cap), cap_ep_can_grant(cap), cap_ep_can_grant_reply(cap),
-                ksCurThread, cap_object_ptr(cap));
+                ksCurThread, ptr_from_paddr(cap_ep_paddr(cap)));
         return EXCEPTION_NONE;
     case cap_notification:
         if (!cap_ntfn_can_send(cap))
             return invalid_cap("a read-only notification cap", cptr);
         setThreadState(ksCurThread, ThreadState_Restart);
-        sendSignal(cap_object_ptr(cap), cap_ntfn_badge(cap));
+        sendSignal(ptr_from_paddr(cap_ntfn_paddr(cap)), cap_ntfn_badge(cap));
         return EXCEPTION_NONE;
     case cap_reply:
         if (cap_reply_master(cap))
@@ -142,7 +142,7 @@ static void handleRecv(bool is_blocking)
         receiveIPC(t, l.cap, is_blocking);
         return;
     case cap_notification: {
-        notification_t *n = cap_object_ptr(l.cap);
+        notification_t *n = ptr_from_paddr(cap_ntfn_paddr(l.cap));
         if (unlikely(!cap_ntfn_can_receive(l.cap) || (n->bound_tcb && n->bound_tcb != t))) {
             recv_cap_fault(t, cptr);
             return;

@@ -64,8 +64,8 @@ extern extra_caps_t current_extra_caps;
 word_t *lookupIPCBuffer(bool is_receiver, tcb_t *thread);
 /* Message register i of an invocation: registers for i < 4, else buffer (0 if none). */
 word_t getSyscallArg(word_t i, word_t *ipc_buffer);
-word_t getRegister(tcb_t *t, int reg);
-void setRegister(tcb_t *t, int reg, word_t v);
+static inline word_t getRegister(tcb_t *t, int reg) { return t->ctx.r[reg]; }
+static inline void setRegister(tcb_t *t, int reg, word_t v) { t->ctx.r[reg] = v; }
 /* Set message register i of thread (register or buffer); returns i+1 or i if dropped. */
 word_t setMR(tcb_t *t, word_t *buffer, word_t i, word_t v);
 void setMRs_syscall_error(tcb_t *t, word_t *buffer, word_t *length_out);
@@ -169,9 +169,7 @@ extern tcb_t *ksSchedulerAction;   /* NULL: resume current; SCHED_CHOOSE_NEW; or
 #define SCHEDULER_ACTION_RESUME_CURRENT ((tcb_t *)0)
 #define SCHEDULER_ACTION_CHOOSE_NEW     ((tcb_t *)1)
 
-void setThreadState(tcb_t *t, thread_state_t s);
 static inline thread_state_t thread_state(const tcb_t *t) { return (thread_state_t)t->state; }
-bool isRunnable(const tcb_t *t);
 bool isBlocked(const tcb_t *t);
 void rescheduleRequired(void);
 void fastpath_call(cptr_t cptr, word_t msginfo);          /* returns only to fall back */
@@ -180,7 +178,21 @@ void fastpath_signal(cptr_t cptr, word_t msginfo);        /* kernel/fastpath/sig
 void fastpath_wait(cptr_t cptr, bool is_blocking);
 void yieldCurrent(void);
 void possibleSwitchTo(tcb_t *t);
-void scheduleTCB(tcb_t *t);
+static inline bool isRunnable(const tcb_t *t)
+{
+    return t->state == ThreadState_Running || t->state == ThreadState_Restart;
+}
+/* The current thread stopped being runnable: the scheduler must choose. */
+static inline void scheduleTCB(tcb_t *t)
+{
+    if (t == ksCurThread && ksSchedulerAction == SCHEDULER_ACTION_RESUME_CURRENT && !isRunnable(t))
+        rescheduleRequired();
+}
+static inline void setThreadState(tcb_t *t, thread_state_t s)
+{
+    t->state = s;
+    scheduleTCB(t);
+}
 void schedule(void);
 void activateThread(void);
 void suspend(tcb_t *t);

@@ -7,8 +7,6 @@ extra_caps_t current_extra_caps;
 
 static const word_t frame_size_bits[] = { PAGE_BITS, LARGE_PAGE_BITS, HUGE_PAGE_BITS };
 
-word_t getRegister(tcb_t *t, int reg) { return t->ctx.r[reg]; }
-void setRegister(tcb_t *t, int reg, word_t v) { t->ctx.r[reg] = v; }
 
 word_t *lookupIPCBuffer(bool is_receiver, tcb_t *t)
 {

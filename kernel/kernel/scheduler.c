@@ -14,11 +14,6 @@ ready_queue_t ksReadyQueues[NUM_PRIORITIES];
 word_t ksReadyL1;
 word_t ksReadyL2[READY_L2_WORDS];
 
-bool isRunnable(const tcb_t *t)
-{
-    return t->state == ThreadState_Running || t->state == ThreadState_Restart;
-}
-
 bool isBlocked(const tcb_t *t)
 {
     switch (t->state) {
@@ -50,18 +45,6 @@ void possibleSwitchTo(tcb_t *t)
     } else {
         ksSchedulerAction = t;
     }
-}
-
-void scheduleTCB(tcb_t *t)
-{
-    if (t == ksCurThread && ksSchedulerAction == SCHEDULER_ACTION_RESUME_CURRENT && !isRunnable(t))
-        rescheduleRequired();
-}
-
-void setThreadState(tcb_t *t, thread_state_t s)
-{
-    t->state = s;
-    scheduleTCB(t);
 }
 
 static void switchToThread(tcb_t *t)

@@ -34,7 +34,7 @@ void sendSignal(notification_t *n, word_t badge)
 
 void receiveSignal(tcb_t *t, cap_t cap, bool is_blocking)
 {
-    notification_t *n = cap_object_ptr(cap);
+    notification_t *n = ptr_from_paddr(cap_ntfn_paddr(cap));
     switch (queue_state(ntfn_queue(n))) {
     case NtfnState_Idle:
     case NtfnState_Waiting:
