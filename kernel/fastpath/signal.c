@@ -16,22 +16,25 @@
 #include "notification.h"
 #include "../arch/x86_64/include/fastpath_arch.h"
 
-/* As fastpath.c's: the one-level CSpace inline, any other shape walked. */
+/* Every instruction here counts (docs/performance.md): the common case has
+ * no call that returns, so nothing to save and no frame. What would need
+ * one (a CSpace of more than one level, a VSpace not yet checked for this
+ * thread) goes the general way, which also fills the VSpace cache. */
+#pragma GCC optimize("omit-frame-pointer")
+
+/* The cap cptr names in a one-level CSpace (guard + radix = 64); a null
+ * cap, so a fallback, for any other shape or a failed lookup. */
 static FORCE_INLINE cap_t lookup_fp(tcb_t *t, cptr_t cptr)
 {
-    cap_t root = tcb_cte(t, TCB_CTABLE)->cap;
-    cte_t *slot = lookup_slot_one_level(root, cptr);
-    if (likely(slot != NULL))
-        return slot->cap;
-    resolve_ret_t r = resolveAddressBits(root, cptr, WORD_BITS);
-    return r.status == EXCEPTION_NONE ? r.slot->cap : null_cap;
+    cte_t *slot = lookup_slot_one_level(tcb_cte(t, TCB_CTABLE)->cap, cptr);
+    return likely(slot != NULL) ? slot->cap : null_cap;
 }
 
-/* setVMRoot(t)'s PML4, or false where setVMRoot would fall back to the
- * kernel's (left to the general path). */
+/* setVMRoot(t)'s PML4 from t's cache; false on a miss (or where setVMRoot
+ * would fall back to the kernel's PML4). */
 static FORCE_INLINE bool vspace_root_fp(tcb_t *t, paddr_t *root)
 {
-    return likely(fastpath_vspace_root_cached(t, root)) || vspace_root_of(t, root);
+    return fastpath_vspace_root_cached(t, root);
 }
 
 static inline notification_t *ntfn_of(cap_t cap) { return ptr_from_paddr(cap_ntfn_paddr(cap)); }
@@ -50,8 +53,11 @@ static FORCE_INLINE NORETURN void switch_to(tcb_t *to, paddr_t vroot)
 {
     fastpath_set_vspace_root(vroot);
     ksCurThread = to;
-    if (unlikely(to->state == ThreadState_Restart))
-        activateThread();
+    /* activateThread(): a thread restarted while queued redoes its syscall */
+    if (unlikely(to->state == ThreadState_Restart)) {
+        to->ctx.r[REG_NEXTIP] = to->ctx.r[REG_FAULTIP];
+        to->state = ThreadState_Running;
+    }
     check_invariants();
     arch_fastpath_exit(to);
 }
