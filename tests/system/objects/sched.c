@@ -262,6 +262,39 @@ static void sched_signal_pingpong(void)
     CHECK_EQ(g[3], 0x10);
 }
 
+static void wait_record_signal(seL4_Word n1, seL4_Word n2)
+{
+    seL4_Word badge;
+    seL4_Wait(n1, &badge);
+    g[0] = badge;
+    log_put(1);
+    seL4_Signal(n2);
+}
+
+/* A thread restarted while blocked (Suspend, Resume) waits in the ready
+ * queue to redo its syscall; a Wait that blocks and hands it the CPU must
+ * restart it there (activateThread), not resume it after the syscall. */
+static void sched_wait_switches_to_restarted(void)
+{
+    seL4_CPtr n1 = NEW(seL4_NotificationObject, 0);
+    seL4_CPtr n2 = NEW(seL4_NotificationObject, 0);
+    seL4_CPtr b1 = MINT(n1, seL4_AllRights, 0x5);
+    thread_t t;
+    THREAD(&t, 100, 0);
+    START(&t, wait_record_signal, n1, n2);
+    run_lower();                      /* t blocks in Wait(n1) */
+    set_root_prio(100);
+    CHECK_OK(seL4_TCB_Suspend(t.tcb));
+    CHECK_OK(seL4_TCB_Resume(t.tcb)); /* queued behind us, to redo its Wait */
+    seL4_Signal(b1);                  /* pending: t is not waiting now */
+    seL4_Word badge;
+    seL4_Wait(n2, &badge);            /* t runs, its Wait finds 0x5, it signals us */
+    log_put(2);
+    set_root_prio(seL4_MaxPrio);
+    CHECK_EQ(g[0], 0x5);
+    CHECK_LOG(1, 2);
+}
+
 static void sched_raise_priority_preempts(void)
 {
     set_root_prio(100);
@@ -495,6 +528,7 @@ const test_case_t sched_tests[] = {
     TEST(sched, signal_lower_prio_head),
     TEST(sched, signal_preempts_signaller_first),
     TEST(sched, signal_pingpong),
+    TEST(sched, wait_switches_to_restarted),
     TEST(sched, raise_priority_preempts),
     TEST(sched, lower_own_priority),
     TEST(sched, blocked_priority_change),
