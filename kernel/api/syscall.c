@@ -202,6 +202,7 @@ NORETURN void c_handle_syscall(word_t cptr, word_t msginfo, word_t sysno)
     case SysNBSend:    fastpath_signal(cptr, msginfo); break;
     case SysRecv:      fastpath_wait(cptr, true); break;
     case SysNBRecv:    fastpath_wait(cptr, false); break;
+    case SysYield:     fastpath_yield(); break;
     }
 #else
     (void)cptr;

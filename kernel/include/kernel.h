@@ -176,6 +176,7 @@ void fastpath_call(cptr_t cptr, word_t msginfo);          /* returns only to fal
 void fastpath_reply_recv(cptr_t cptr, word_t msginfo);
 void fastpath_signal(cptr_t cptr, word_t msginfo);        /* kernel/fastpath/signal.c */
 void fastpath_wait(cptr_t cptr, bool is_blocking);
+void fastpath_yield(void);                                /* kernel/fastpath/yield.c */
 void yieldCurrent(void);
 void possibleSwitchTo(tcb_t *t);
 static inline bool isRunnable(const tcb_t *t)
