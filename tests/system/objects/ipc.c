@@ -246,6 +246,71 @@ static void send_long(seL4_Word ep, seL4_Word len)
     seL4_Send(ep, INFO(0, 0, len));
 }
 
+/* The fast path's FPU and long-message cases: a server that answers Calls
+ * in a loop, with its own value in xmm7 across every ReplyRecv; g[5] = 1 + the number of times it found xmm7 changed. Each
+ * reply carries the request's `len` words, each + 1 (MR4 and up through
+ * the IPC buffers). */
+static void fpu_echo_server(seL4_Word ep, seL4_Word rounds_len)
+{
+    const seL4_Word mine = 0x5151515151515151ul;
+    seL4_Word rounds = rounds_len >> 8, len = rounds_len & 0xff, bad = 0;
+    seL4_Recv(ep, NULL);
+    for (seL4_Word i = 0; i < rounds; i++) {
+        for (seL4_Word j = 0; j < len; j++)
+            seL4_SetMR(j, seL4_GetMR(j) + 1);
+        /* set right before the syscall and read right after: compiled code
+         * in between (vectorised loops) could use xmm7 itself */
+        __asm__ volatile("movq %0, %%xmm7" :: "r"(mine) : "xmm7");
+        seL4_ReplyRecv(ep, INFO(0, 0, len), NULL);
+        seL4_Word seen;
+        __asm__ volatile("movq %%xmm7, %0" : "=r"(seen));
+        bad += seen != mine;
+    }
+    g[5] = bad + 1;
+    seL4_Reply(INFO(0, 0, 0));
+}
+
+static void fast_calls(seL4_CPtr ep, seL4_Word rounds, seL4_Word len)
+{
+    const seL4_Word mine = 0x2323232323232323ul;
+    seL4_Word bad_fpu = 0, bad_msg = 0;
+    thread_t t;
+    THREAD(&t, 10, 0);
+    START(&t, fpu_echo_server, ep, rounds << 8 | len);
+    run_lower();
+    for (seL4_Word i = 0; i < rounds; i++) {
+        for (seL4_Word j = 0; j < len; j++)
+            seL4_SetMR(j, i * 1000 + j);
+        __asm__ volatile("movq %0, %%xmm7" :: "r"(mine) : "xmm7");
+        seL4_MessageInfo_t info = seL4_Call(ep, INFO(0, 0, len));
+        seL4_Word seen;
+        __asm__ volatile("movq %%xmm7, %0" : "=r"(seen));
+        bad_fpu += seen != mine;
+        bad_msg += seL4_MessageInfo_get_length(info) != len;
+        for (seL4_Word j = 0; j < len; j++)
+            bad_msg += seL4_GetMR(j) != i * 1000 + j + 1;
+    }
+    seL4_Call(ep, INFO(0, 0, 0));
+    CHECK_EQ(bad_msg, 0);
+    CHECK_EQ(bad_fpu, 0);
+    CHECK_EQ(g[5], 1);
+}
+
+static void ipc_fpu_kept_across_calls(void)
+{
+    /* both threads use the FPU between fast-path round trips, long enough
+     * for timer ticks to make them lazy and eager again */
+    fast_calls(NEW(seL4_EndpointObject, 0), 20000, 1);
+}
+
+static void ipc_long_call_reply(void)
+{
+    /* Call and ReplyRecv beyond the four register MRs, up to the maximum */
+    fast_calls(NEW(seL4_EndpointObject, 0), 50, 5);
+    g[5] = 0;
+    fast_calls(NEW(seL4_EndpointObject, 0), 50, seL4_MsgMaxLength);
+}
+
 static void ipc_long_message(void)
 {
     seL4_CPtr ep = NEW(seL4_EndpointObject, 0);
@@ -825,6 +890,8 @@ const test_case_t ipc_tests[] = {
     TEST(ipc, nbrecv_empty),
     TEST(ipc, badge_delivered),
     TEST(ipc, long_message),
+    TEST(ipc, long_call_reply),
+    TEST(ipc, fpu_kept_across_calls),
     TEST(ipc, length_clamped),
     TEST(ipc, registers_only),
     TEST(ipc, fifo_senders),
