@@ -171,9 +171,9 @@ static FORCE_INLINE void call(cptr_t cptr, word_t info, bool general)
         next->ep_prev = NULL;
     dest->ep_next = dest->ep_prev = NULL;
 
-    /* the reply cap, as setupCallerCap makes it: the only child of the master */
-    cap_t reply = cap_new(cap_reply);
-    reply = cap_set_reply_tcb_paddr(reply, paddr_from_pptr(cur));
+    /* the reply cap, as setupCallerCap makes it: the only child of the
+     * master, which names cur already (setupReplyMaster made it for cur) */
+    cap_t reply = cap_set_reply_master(reply_slot->cap, 0);
     caller_slot->cap = cap_set_reply_can_grant(reply, dest->blocking_can_grant);
     caller_slot->mdb.prev = (word_t)reply_slot;
     caller_slot->mdb.next = 0;

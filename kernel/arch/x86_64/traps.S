@@ -182,26 +182,25 @@ trap_from_kernel:
  * in ring 0 on the user's stack). */
     .global restore_sysret
 restore_sysret:
-    movq %rdi, %rcx
-    movq CTX_RSI(%rcx), %rsi
-    movq CTX_RAX(%rcx), %rax
-    movq CTX_RBX(%rcx), %rbx
-    movq CTX_RBP(%rcx), %rbp
-    movq CTX_R12(%rcx), %r12
-    movq CTX_R13(%rcx), %r13
-    movq CTX_R14(%rcx), %r14
-    movq CTX_RDX(%rcx), %rdx
-    movq CTX_R10(%rcx), %r10
-    movq CTX_R8(%rcx),  %r8
-    movq CTX_R9(%rcx),  %r9
-    movq CTX_R15(%rcx), %r15
-    movq CTX_FLAGS(%rcx), %r11
+    movq CTX_RSI(%rdi), %rsi
+    movq CTX_RAX(%rdi), %rax
+    movq CTX_RBX(%rdi), %rbx
+    movq CTX_RBP(%rdi), %rbp
+    movq CTX_R12(%rdi), %r12
+    movq CTX_R13(%rdi), %r13
+    movq CTX_R14(%rdi), %r14
+    movq CTX_RDX(%rdi), %rdx
+    movq CTX_R10(%rdi), %r10
+    movq CTX_R8(%rdi),  %r8
+    movq CTX_R9(%rdi),  %r9
+    movq CTX_R15(%rdi), %r15
+    movq CTX_FLAGS(%rdi), %r11
     andq $USER_FLAGS_MASK, %r11
     orq $USER_FLAGS_SET, %r11
-    movq CTX_RDI(%rcx), %rdi
+    movq CTX_NEXTIP(%rdi), %rcx
     /* From here RSP is the user's: only NMI/#MC (on IST stacks) can come. */
-    movq CTX_RSP(%rcx), %rsp
-    movq CTX_NEXTIP(%rcx), %rcx
+    movq CTX_RSP(%rdi), %rsp
+    movq CTX_RDI(%rdi), %rdi
     sysretq
 
 /* restore_iret(ctx): every register exactly as saved. */
