@@ -87,6 +87,10 @@ static FORCE_INLINE bool long_message_buffers(tcb_t *from, tcb_t *to, word_t **s
 /* Exactly n MRs, as copyMRs: the receiver's other registers stay its own. */
 static FORCE_INLINE void copy_mrs(tcb_t *from, tcb_t *to, word_t n, const word_t *sbuf, word_t *rbuf)
 {
+    if (likely(n == 1)) {   /* the usual RPC word: one compare, not the switch's */
+        to->ctx.r[REG_R10] = from->ctx.r[REG_R10];
+        return;
+    }
     switch (n) {
     default:
         for (word_t i = N_MSG_REGS; i < n; i++)

@@ -30,10 +30,6 @@ compile_assert(ctx_entry_trap, CTX_ENTRY_TRAP == ENTRY_TRAP);
  * keep them). Both start at 0, as the CPU does. */
 static word_t loaded_fs_base, loaded_gs_base;
 
-/* WRMSR of a non-canonical base raises #GP in the kernel. Every writer of
- * REG_FS_BASE / REG_GS_BASE sanitises the value (sanitiseRegister(), as
- * seL4: non-canonical becomes 0) and the invariant checker verifies it
- * for every thread, so the exit writes the saved values as they are. */
 /* A thread loaded a selector into FS or GS, which also reloads the base
  * from the GDT: our record of the bases is stale. Go back to null
  * selectors (so nothing leaks to the next thread) and rewrite both MSRs. */
@@ -44,15 +40,22 @@ static __attribute__((noinline, cold)) void reset_tls_selectors(void)
     wrmsr(MSR_GS_BASE, loaded_gs_base);
 }
 
-static FORCE_INLINE void load_tls_bases(const user_context_t *ctx)
+/* A selector load is the only way user code changes the bases behind our
+ * back (no FSGSBASE), and it leaves a non-null selector: two register
+ * reads find it. */
+static FORCE_INLINE bool tls_selectors_loaded(void)
 {
-    /* A selector load is the only way user code changes the bases behind
-     * our back (no FSGSBASE), and it leaves a non-null selector: two
-     * register reads find it. */
     uint32_t fs, gs;
     __asm__ volatile("movl %%fs, %0; movl %%gs, %1" : "=r"(fs), "=r"(gs));
-    if (unlikely(fs | gs))   /* upper halves read as 0 on every x86_64 CPU */
-        reset_tls_selectors();
+    return fs | gs;   /* the upper halves read as 0 on every x86_64 CPU */
+}
+
+/* WRMSR of a non-canonical base raises #GP in the kernel. Every writer of
+ * REG_FS_BASE / REG_GS_BASE sanitises the value (sanitiseRegister(), as
+ * seL4: non-canonical becomes 0) and the invariant checker verifies it
+ * for every thread, so the saved values are written as they are. */
+static FORCE_INLINE void load_tls_base_msrs(const user_context_t *ctx)
+{
     if (unlikely(ctx->r[REG_FS_BASE] != loaded_fs_base)) {
         loaded_fs_base = ctx->r[REG_FS_BASE];
         wrmsr(MSR_FS_BASE, loaded_fs_base);
@@ -63,10 +66,24 @@ static FORCE_INLINE void load_tls_bases(const user_context_t *ctx)
     }
 }
 
+static FORCE_INLINE void load_tls_bases(const user_context_t *ctx)
+{
+    if (unlikely(tls_selectors_loaded()))
+        reset_tls_selectors();
+    load_tls_base_msrs(ctx);
+}
+
+/* sysret needs a thread that entered by syscall (RCX and R11 are not
+ * restored) resuming in the user half (see the top of this file). */
+static FORCE_INLINE bool can_sysret(const user_context_t *ctx)
+{
+    return ctx->r[REG_ENTRY_KIND] == ENTRY_SYSCALL && ctx->r[REG_NEXTIP] < USER_TOP;
+}
+
 static FORCE_INLINE NORETURN void restore_user_thread(tcb_t *t)
 {
     load_tls_bases(&t->ctx);
-    if (likely(t->ctx.r[REG_ENTRY_KIND] == ENTRY_SYSCALL && t->ctx.r[REG_NEXTIP] < USER_TOP))
+    if (likely(can_sysret(&t->ctx)))
         restore_sysret(&t->ctx);
     restore_iret(&t->ctx);
 }
@@ -82,13 +99,34 @@ void arch_restore_user_context(void)
     restore_user_thread(t);
 }
 
+/* The FPU switches that make a call, and a thread that loaded a selector,
+ * leave by this: arch_fastpath_exit() then makes no call that returns, so
+ * it needs no frame. */
+static __attribute__((noinline, cold)) NORETURN void fastpath_exit_slow(tcb_t *to)
+{
+    fpu_switch_to(to);
+    restore_user_thread(to);
+}
+
 /* The fast path's exit, to the user thread it has just made current. The
  * FPU switch is done here rather than in the fast path, so that no call
  * is left on its way (fpu_take() is one). */
 void arch_fastpath_exit(tcb_t *to)
 {
-    fpu_switch_to(to);
-    restore_user_thread(to);
+    if (likely(!to->fpu_eager)) {
+        if (unlikely(!fpu_ts_set))
+            fastpath_exit_slow(to);
+    } else if (likely(to != fpu_owner && !fpu_ts_set)) {
+        fpu_swap_live(to);
+    } else {
+        fastpath_exit_slow(to);
+    }
+    if (unlikely(tls_selectors_loaded()))
+        fastpath_exit_slow(to);
+    load_tls_base_msrs(&to->ctx);
+    if (likely(can_sysret(&to->ctx)))
+        restore_sysret(&to->ctx);
+    restore_iret(&to->ctx);
 }
 
 void arch_switch_thread(struct tcb *from, struct tcb *to)

@@ -17,6 +17,16 @@ extern bool fpu_ts_set;                /* what CR0.TS holds */
 
 void fpu_tick(void);                   /* timer tick: the owner goes lazy until it next traps */
 
+/* An eager switch with TS clear: then the owner exists and its state is
+ * live (the invariant in fpu.c); an eager thread has used the FPU, so its
+ * own state is in its area. */
+static FORCE_INLINE void fpu_swap_live(struct tcb *to)
+{
+    __asm__ volatile("fxsave64 (%0)" :: "r"(tcb_fpu_area(fpu_owner)) : "memory");
+    __asm__ volatile("fxrstor64 (%0)" :: "r"(tcb_fpu_area(to)) : "memory");
+    fpu_owner = to;
+}
+
 /* On every switch to `to`: a thread in its eager period gets its FPU state
  * loaded (and TS clear); any other runs with CR0.TS set. Inline: the fast
  * path's exit calls it. */
@@ -27,12 +37,7 @@ static FORCE_INLINE void fpu_switch_to(struct tcb *to)
             fpu_set_ts();
     } else if (to != fpu_owner) {
         if (likely(!fpu_ts_set)) {
-            /* TS clear: the owner exists and its state is live (the
-             * invariant in fpu.c); an eager thread has used the FPU, so its
-             * own state is in its area */
-            __asm__ volatile("fxsave64 (%0)" :: "r"(tcb_fpu_area(fpu_owner)) : "memory");
-            __asm__ volatile("fxrstor64 (%0)" :: "r"(tcb_fpu_area(to)) : "memory");
-            fpu_owner = to;
+            fpu_swap_live(to);
         } else {
             fpu_take(to);
         }
