@@ -26,12 +26,12 @@
 /* The cap cptr names in t's CSpace; a null cap if the lookup fails.
  * Common instance: *common is cleared when the CSpace is not one level.
  * A one-level lookup's slot depends on nothing but the root cap's two
- * words and the CPtr, so the last one is cached in the TCB. */
+ * words and the CPtr, so the last one is cached in the TCB (tcb_init()
+ * starts it with words no cap has). */
 static FORCE_INLINE cap_t lookup_fp(tcb_t *t, cptr_t cptr, bool general, bool *common)
 {
     cap_t root = tcb_cte(t, TCB_CTABLE)->cap;
-    if (likely(cptr == t->fp_cptr && root.w[0] == t->fp_root.w[0] && root.w[1] == t->fp_root.w[1] &&
-               t->fp_slot != NULL))
+    if (likely(cptr == t->fp_cptr && root.w[0] == t->fp_root.w[0] && root.w[1] == t->fp_root.w[1]))
         return t->fp_slot->cap;
     cte_t *slot = lookup_slot_one_level(root, cptr);
     if (likely(slot != NULL)) {

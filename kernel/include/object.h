@@ -76,9 +76,9 @@ typedef struct tcb {
     user_context_t ctx;            /* must be first: the entry code saves here */
     word_t fpu_used;               /* has used the FPU: its state is live or in the FPU area (arch) */
     word_t fpu_eager;              /* its FPU state is loaded on every switch to it (arch) */
-    cap_t fp_root;                 /* the fast path's last lookup: CSpace root cap, */
+    cap_t fp_root;                 /* the fast path's last lookup: CSpace root cap (fp_no_root: none), */
     cptr_t fp_cptr;                /*   CPtr */
-    cte_t *fp_slot;                /*   and the slot they name (NULL: nothing cached) */
+    cte_t *fp_slot;                /*   and the slot they name */
     cap_t vroot_cap;               /* VTable cap last found to name a live VSpace (arch cache) */
     word_t vroot_epoch;            /*   ...under this ASID epoch: stale once an ASID is deleted */
     paddr_t vroot;                 /*   ...and the PML4 it named */
@@ -111,6 +111,10 @@ typedef struct tcb {
 } tcb_t;
 
 compile_assert(tcb_fits, TCB_OFFSET + sizeof(tcb_t) <= BIT(TCB_BITS));
+
+/* Words no cap has (type 31 is the IO port control cap, which has no
+ * fields): an empty fast-path lookup cache. */
+static const cap_t fp_no_root UNUSED = {{~0ul, ~0ul}};
 
 static inline cte_t *tcb_cte(tcb_t *t, enum tcb_cnode_index i)
 { return (cte_t *)((word_t)t - TCB_OFFSET) + i; }
