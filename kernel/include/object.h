@@ -79,8 +79,7 @@ typedef struct tcb {
     cap_t fp_root;                 /* the fast path's last lookup: CSpace root cap (fp_no_root: none), */
     cptr_t fp_cptr;                /*   CPtr */
     cte_t *fp_slot;                /*   and the slot they name */
-    cap_t vroot_cap;               /* VTable cap last found to name a live VSpace (arch cache) */
-    word_t vroot_epoch;            /*   ...under this ASID epoch: stale once an ASID is deleted */
+    cap_t vroot_cap;               /* VTable cap last found to name a live VSpace (arch cache; fp_no_root: none) */
     paddr_t vroot;                 /*   ...and the PML4 it named */
 
     word_t state;                  /* thread_state_t */

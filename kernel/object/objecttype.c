@@ -26,7 +26,8 @@ static void tcb_init(tcb_t *t)
 {
     t->ctx.r[REG_FLAGS] = BIT(9) | BIT(1);   /* IF and the reserved bit */
     t->ctx.r[REG_ENTRY_KIND] = ENTRY_TRAP;
-    t->fp_root = fp_no_root;   /* the fast path's lookup cache starts empty */
+    t->fp_root = fp_no_root;   /* the fast path's lookup and VSpace caches start empty */
+    t->vroot_cap = fp_no_root;
     t->state = ThreadState_Inactive;
     t->time_slice = TIME_SLICE_TICKS;
     t->priority = 0;

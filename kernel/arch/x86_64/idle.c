@@ -22,4 +22,6 @@ void arch_init_idle_thread(struct tcb *idle)
     ctx->r[REG_CS] = SEL_KERNEL_CS;
     ctx->r[REG_SS] = SEL_KERNEL_DS;
     ctx->r[REG_ENTRY_KIND] = ENTRY_TRAP;
+    idle->fp_root = fp_no_root;   /* as tcb_init(): the caches start empty */
+    idle->vroot_cap = fp_no_root;
 }

@@ -11,13 +11,14 @@ NORETURN void arch_fastpath_exit(tcb_t *to);
 
 /* The PML4 that setVMRoot() would load for t, from the cache in its TCB
  * that vspace_root_of() (vspace.c) fills: the cache is keyed by the
- * VTable cap's two words and the ASID epoch, which is all the answer
- * depends on. False on a miss: then vspace_root_of() decides. */
+ * VTable cap's two words, and emptied in every TCB whenever an ASID stops
+ * naming its PML4; nothing else decides the answer. False on a miss: then
+ * vspace_root_of() decides. */
 static FORCE_INLINE bool fastpath_vspace_root_cached(tcb_t *t, paddr_t *root)
 {
     cap_t vt = tcb_cte(t, TCB_VTABLE)->cap;
     *root = t->vroot;
-    return vt.w[0] == t->vroot_cap.w[0] && vt.w[1] == t->vroot_cap.w[1] && t->vroot_epoch == x86_asid_epoch;
+    return vt.w[0] == t->vroot_cap.w[0] && vt.w[1] == t->vroot_cap.w[1];
 }
 
 static FORCE_INLINE void fastpath_set_vspace_root(paddr_t root)

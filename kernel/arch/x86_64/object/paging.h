@@ -99,7 +99,6 @@ typedef struct asid_pool { pte_t *pml4[BIT(ASID_LOW_BITS)]; } asid_pool_t;
 compile_assert(asid_pool_size, sizeof(asid_pool_t) == BIT(ASID_POOL_BITS));
 
 extern asid_pool_t *x86KSASIDTable[N_ASID_POOLS];
-extern word_t x86_asid_epoch;
 bool vspace_root_of(tcb_t *t, paddr_t *root);
 static inline asid_pool_t *pool_ptr(cap_t c) { return (asid_pool_t *)ptr_from_paddr(cap_pool_paddr(c)); }
 

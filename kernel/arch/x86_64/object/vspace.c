@@ -7,11 +7,15 @@
 /* Pool i holds ASIDs [i * 512, i * 512 + 512). */
 asid_pool_t *x86KSASIDTable[N_ASID_POOLS];
 
-/* Counts the times an ASID stopped naming its PML4. Assigning only fills
- * free entries, so a VTable cap found valid stays valid until this moves:
- * the TCBs' cache of vspace_root_of() is keyed by it. Starts at 1, so a
- * zeroed cache never matches. */
-word_t x86_asid_epoch = 1;
+/* An ASID stopped naming its PML4. Assigning only fills free entries, so
+ * a VTable cap found valid stays valid until this happens: then every
+ * TCB's cache of vspace_root_of() is emptied (all TCBs are on the debug
+ * list from creation to destruction). */
+static void forget_vspace_roots(void)
+{
+    for (tcb_t *t = ksDebugTCBs; t; t = t->debug_next)
+        t->vroot_cap = fp_no_root;
+}
 
 /* ---------------------------------------------------------------- ASIDs */
 
@@ -33,7 +37,7 @@ void deleteASID(word_t asid, pte_t *pml4)
     asid_pool_t *pool = x86KSASIDTable[asid >> ASID_LOW_BITS];
     if (pool && pool->pml4[asid & MASK(ASID_LOW_BITS)] == pml4) {
         pool->pml4[asid & MASK(ASID_LOW_BITS)] = NULL;
-        x86_asid_epoch++;
+        forget_vspace_roots();
         setVMRoot(ksCurThread);
     }
 }
@@ -44,7 +48,7 @@ void deleteASIDPool(word_t asid_base, asid_pool_t *pool)
 {
     if (x86KSASIDTable[asid_base >> ASID_LOW_BITS] == pool) {
         x86KSASIDTable[asid_base >> ASID_LOW_BITS] = NULL;
-        x86_asid_epoch++;
+        forget_vspace_roots();
         setVMRoot(ksCurThread);
     }
 }
@@ -168,7 +172,7 @@ bool isValidVTableRoot(cap_t cap)
 
 /* t's VSpace, if it can be loaded: its VTable slot must hold a mapped
  * PML4 cap whose ASID still names that PML4. On success the answer is
- * cached in t's TCB (see fastpath_vspace_root()). */
+ * cached in t's TCB (see fastpath_vspace_root_cached()). */
 bool vspace_root_of(tcb_t *t, paddr_t *root)
 {
     cap_t vt = tcb_cte(t, TCB_VTABLE)->cap;
@@ -178,7 +182,6 @@ bool vspace_root_of(tcb_t *t, paddr_t *root)
     if (!pml4 || paddr_from_pptr(pml4) != table_paddr(vt))
         return false;
     t->vroot_cap = vt;
-    t->vroot_epoch = x86_asid_epoch;
     t->vroot = *root = table_paddr(vt);
     return true;
 }
