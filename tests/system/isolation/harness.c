@@ -60,11 +60,16 @@ seL4_Word scratch_page(seL4_CPtr *frame)
 
 seL4_CPtr child_vspace(void)
 {
+    return child_vspace_in(seL4_CapInitThreadASIDPool);
+}
+
+seL4_CPtr child_vspace_in(seL4_CPtr pool)
+{
     seL4_CPtr pml4 = object(seL4_X64_PML4Object, 0), pdpt = object(seL4_X86_PDPTObject, 0);
     seL4_CPtr pd = object(seL4_X86_PageDirectoryObject, 0), pt = object(seL4_X86_PageTableObject, 0);
     seL4_CPtr pt2 = object(seL4_X86_PageTableObject, 0);
     seL4_X86_VMAttributes a = seL4_X86_Default_VMAttributes;
-    if (!pml4 || !pdpt || !pd || !pt || !pt2 || seL4_X86_ASIDPool_Assign(seL4_CapInitThreadASIDPool, pml4) ||
+    if (!pml4 || !pdpt || !pd || !pt || !pt2 || seL4_X86_ASIDPool_Assign(pool, pml4) ||
         seL4_X86_PDPT_Map(pdpt, pml4, 0, a) || seL4_X86_PageDirectory_Map(pd, pml4, 0, a) ||
         seL4_X86_PageTable_Map(pt, pml4, (seL4_Word)__executable_start, a) ||
         seL4_X86_PageTable_Map(pt2, pml4, SCRATCH, a))

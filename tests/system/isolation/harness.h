@@ -59,6 +59,8 @@ seL4_Word scratch_page(seL4_CPtr *frame);
 /* A VSpace with the root task's text and rodata mapped read-only and a page
  * table for the scratch region: a child there sees nothing of the root. */
 seL4_CPtr child_vspace(void);
+/* The same, with its ASID from `pool`. */
+seL4_CPtr child_vspace_in(seL4_CPtr pool);
 
 /* ---------------------------------------------------------------- threads */
 

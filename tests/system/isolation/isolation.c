@@ -86,6 +86,60 @@ static void vm_fault_outside_vspace(void)
     CHECK_EQ(victim, 0x1234);
 }
 
+enum { SRV_EP = 1 };
+
+/* Answers Calls on SRV_EP with MR0 + 1, in registers only (it has no IPC
+ * buffer and, in its own VSpace, none of the root's data). */
+static void echo_child(seL4_Word unused)
+{
+    (void)unused;
+    seL4_Word mr0 = 0;
+    seL4_RecvWithMRs(SRV_EP, NULL, &mr0, NULL, NULL, NULL);
+    for (;;) {
+        mr0++;
+        seL4_ReplyRecvWithMRs(SRV_EP, seL4_MessageInfo_new(0, 0, 0, 1), NULL, &mr0, NULL, NULL, NULL);
+    }
+}
+
+static void call_child(seL4_Word idx)
+{
+    seL4_Word mr0 = 41;
+    seL4_CallWithMRs(SRV_EP, seL4_MessageInfo_new(0, 0, 0, 1), &mr0, NULL, NULL, NULL);
+    res[idx] = mr0;
+    park();
+}
+
+/* Deleting an ASID pool takes the VSpaces in it away from their threads
+ * (they run on the kernel's PML4 and fault), also for a thread the IPC
+ * fast path has switched to before, which caches its VSpace check. */
+static void vspace_gone_with_asid_pool(void)
+{
+    child_t srv, c1, c2;
+    seL4_CPtr ep = NEW(seL4_EndpointObject, 0), fault_ep = NEW(seL4_EndpointObject, 0);
+    seL4_CPtr ut = NEW(seL4_UntypedObject, 12), pool = slot();
+    OK(seL4_X86_ASIDControl_MakePool(seL4_CapASIDControl, ut, ROOT_CNODE, pool, DEPTH));
+    seL4_CPtr srv_cn = child_cnode(fault_ep), cl_cn = child_cnode(0), vs = child_vspace_in(pool);
+    CHECK(srv_cn && cl_cn && vs);
+    OK(give(srv_cn, SRV_EP, ep, seL4_AllRights, 0));
+    OK(give(cl_cn, SRV_EP, ep, seL4_AllRights, 0));
+    if (child_new_in(&srv, srv_cn, vs))
+        FAIL("server");
+    CHILD(&c1, cl_cn, 0);
+    CHILD(&c2, cl_cn, 0);
+    START(&srv, echo_child, 0);
+    run_lower();
+    START(&c1, call_child, 0);
+    run_lower();
+    CHECK_EQ(res[0], 42);
+    seL4_Word mr[4];
+    CHECK_EQ(seL4_MessageInfo_get_label(take_fault(fault_ep, mr)), 0);
+    OK(seL4_CNode_Delete(ROOT_CNODE, pool, DEPTH));
+    START(&c2, call_child, 1);
+    run_lower();
+    CHECK_EQ(res[1], 0);
+    CHECK_EQ(seL4_MessageInfo_get_label(take_fault(fault_ep, mr)), seL4_Fault_VMFault);
+}
+
 /* Nor can a thread touch the kernel's half of the address space, which
  * every VSpace maps for the kernel only. */
 static void no_kernel_memory(void)
@@ -407,6 +461,7 @@ static void device_untyped_no_kernel_objects(void)
 const test_t isolation_tests[] = {
     T(no_cap_outside_cspace),
     T(vm_fault_outside_vspace),
+    T(vspace_gone_with_asid_pool),
     T(no_kernel_memory),
     T(frame_rights_not_raised),
     T(badge_unforgeable),
