@@ -1,8 +1,8 @@
 /* Kernel entry: the syscall path from trap to handler.
  *
- * arch/x86_64 saves the user registers and calls c_handle_syscall(); the
- * numbers -1..-8 are seL4's IPC syscalls (handleSyscall), everything else
- * is a debug syscall or an unknown-syscall fault (debug.c). Every entry
+ * arch/x86_64 saves the user registers and calls syscall_handlers[] for
+ * the numbers -1..-8, seL4's IPC syscalls, and c_handle_syscall() for
+ * everything else: a debug syscall or an unknown-syscall fault (debug.c). Every entry
  * ends the same way: schedule(), activateThread(), back to user space. */
 #include "kernel.h"
 #include "invariants.h"
@@ -164,20 +164,6 @@ static void handleReply(void)
         doReplyTransfer(ksCurThread, ptr_from_paddr(cap_reply_tcb_paddr(c)), slot, cap_reply_can_grant(c));
 }
 
-static void handleSyscall(sword_t sysno)
-{
-    switch (sysno) {
-    case SysSend:      handleInvocation(false, true); break;
-    case SysNBSend:    handleInvocation(false, false); break;
-    case SysCall:      handleInvocation(true, true); break;
-    case SysRecv:      handleRecv(true); break;
-    case SysNBRecv:    handleRecv(false); break;
-    case SysReply:     handleReply(); break;
-    case SysReplyRecv: handleReply(); handleRecv(true); break;
-    case SysYield:     yieldCurrent(); break;
-    }
-}
-
 /* The end of every entry: act on the scheduler's decision, if any, and
  * return to whichever thread is current. */
 static FORCE_INLINE NORETURN void return_to_user(void)
@@ -190,28 +176,92 @@ static FORCE_INLINE NORETURN void return_to_user(void)
     arch_restore_user_context();
 }
 
-NORETURN void c_handle_syscall(word_t cptr, word_t msginfo, word_t sysno)
-{
-    sword_t s = (sword_t)sysno;
 #ifndef CONFIG_NO_FASTPATH
-    /* Each returns only when its case is not one it handles. */
-    switch (s) {
-    case SysCall:      fastpath_call(cptr, msginfo); break;
-    case SysReplyRecv: fastpath_reply_recv(cptr, msginfo); break;
-    case SysSend:
-    case SysNBSend:    fastpath_signal(cptr, msginfo); break;
-    case SysRecv:      fastpath_wait(cptr, true); break;
-    case SysNBRecv:    fastpath_wait(cptr, false); break;
-    case SysYield:     fastpath_yield(); break;
-    }
+#define FASTPATH(call) call
 #else
+#define FASTPATH(call) ((void)cptr, (void)msginfo)
+#endif
+
+/* One entry per IPC syscall, reached from syscall_entry through
+ * syscall_handlers[] with no dispatch in C, so a fast path starts with no
+ * frame and no switch before it. Each fast path returns only when the case
+ * is not one it handles. */
+static NORETURN void sys_call(word_t cptr, word_t msginfo)
+{
+    FASTPATH(fastpath_call(cptr, msginfo));
+    handleInvocation(true, true);
+    return_to_user();
+}
+
+static NORETURN void sys_reply_recv(word_t cptr, word_t msginfo)
+{
+    FASTPATH(fastpath_reply_recv(cptr, msginfo));
+    handleReply();
+    handleRecv(true);
+    return_to_user();
+}
+
+static NORETURN void sys_send(word_t cptr, word_t msginfo)
+{
+    FASTPATH(fastpath_signal(cptr, msginfo));
+    handleInvocation(false, true);
+    return_to_user();
+}
+
+static NORETURN void sys_nb_send(word_t cptr, word_t msginfo)
+{
+    FASTPATH(fastpath_signal(cptr, msginfo));
+    handleInvocation(false, false);
+    return_to_user();
+}
+
+static NORETURN void sys_recv(word_t cptr, word_t msginfo)
+{
+    FASTPATH(fastpath_wait(cptr, true));
+    (void)msginfo;
+    handleRecv(true);
+    return_to_user();
+}
+
+static NORETURN void sys_nb_recv(word_t cptr, word_t msginfo)
+{
+    FASTPATH(fastpath_wait(cptr, false));
+    (void)msginfo;
+    handleRecv(false);
+    return_to_user();
+}
+
+static NORETURN void sys_reply(word_t cptr, word_t msginfo)
+{
     (void)cptr;
     (void)msginfo;
-#endif
-    if (likely(s >= SysNBRecv && s <= SysCall))
-        handleSyscall(s);
-    else
-        handleUnknownSyscall(sysno);
+    handleReply();
+    return_to_user();
+}
+
+static NORETURN void sys_yield(word_t cptr, word_t msginfo)
+{
+    FASTPATH(fastpath_yield());
+    (void)cptr;
+    (void)msginfo;
+    yieldCurrent();
+    return_to_user();
+}
+
+/* Indexed by the syscall number + 8 (SysNBRecv = -8 .. SysCall = -1). */
+const syscall_handler_t syscall_handlers[8] = {
+    [SysCall + 8] = sys_call,      [SysReplyRecv + 8] = sys_reply_recv,
+    [SysSend + 8] = sys_send,      [SysNBSend + 8] = sys_nb_send,
+    [SysRecv + 8] = sys_recv,      [SysReply + 8] = sys_reply,
+    [SysYield + 8] = sys_yield,    [SysNBRecv + 8] = sys_nb_recv,
+};
+
+/* Any other number: a debug syscall or an unknown-syscall fault. */
+NORETURN void c_handle_syscall(word_t cptr, word_t msginfo, word_t sysno)
+{
+    (void)cptr;
+    (void)msginfo;
+    handleUnknownSyscall(sysno);
     return_to_user();
 }
 

@@ -91,6 +91,10 @@ extern struct tcb *ksCurThread;    /* thread whose context the entry code saves 
 extern struct tcb *ksIdleThread;
 
 void boot_kernel(const boot_params_t *bp);
+/* syscall_entry calls syscall_handlers[sysno + 8] for -8 <= sysno <= -1,
+ * c_handle_syscall() for any other number. */
+typedef void (*syscall_handler_t)(word_t cptr, word_t msginfo) NORETURN;
+extern const syscall_handler_t syscall_handlers[8];
 NORETURN void c_handle_syscall(word_t cptr, word_t msginfo, word_t sysno);
 /* vector < 32: a CPU exception from user mode other than #NM (handled in the
  * arch). For #PF (14), addr = CR2; otherwise addr = 0. */

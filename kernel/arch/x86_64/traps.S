@@ -51,8 +51,14 @@ syscall_entry:
      * ENTRY_KIND: it is ENTRY_SYSCALL whenever user code runs, since
      * restore_iret resets it when it has done the exact restore it asks. */
     leaq (kernel_stack + KERNEL_STACK_SIZE)(%rip), %rsp
-    /* RDI, RSI, RDX still hold the user's cptr, msginfo and syscall number. */
-    call c_handle_syscall
+    /* RDI, RSI, RDX still hold the user's cptr, msginfo and syscall number.
+     * The IPC numbers (-8..-1) go straight to their handler, so the fast
+     * paths pay no dispatch in C. */
+    cmpq $-8, %rdx
+    jb 1f
+    call *(syscall_handlers + 64)(, %rdx, 8)
+    ud2
+1:  call c_handle_syscall
     ud2
 
 /* ---------------------------------------------------------------- IDT stubs
