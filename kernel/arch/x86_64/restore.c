@@ -56,7 +56,10 @@ static FORCE_INLINE bool tls_selectors_loaded(void)
  * for every thread, so the saved values are written as they are. */
 static FORCE_INLINE void load_tls_base_msrs(const user_context_t *ctx)
 {
-    if (unlikely(ctx->r[REG_FS_BASE] != loaded_fs_base)) {
+    /* No hint: a switch between threads with their own TLS writes the FS
+     * base every time (every round trip does), and the write in line
+     * saves a jump back; a switch that keeps it branches either way. */
+    if (ctx->r[REG_FS_BASE] != loaded_fs_base) {
         loaded_fs_base = ctx->r[REG_FS_BASE];
         wrmsr(MSR_FS_BASE, loaded_fs_base);
     }
@@ -108,6 +111,15 @@ static __attribute__((noinline, cold)) NORETURN void fastpath_exit_slow(tcb_t *t
     restore_user_thread(to);
 }
 
+/* A jump to an exit: neither exit returns nor needs a return address, and
+ * gcc calls a noreturn function rather than jumping, so a call would cost
+ * arch_fastpath_exit() a frame for its alignment. */
+#define JUMP_TO_EXIT(exit, ctx)                                  \
+    do {                                                         \
+        __asm__ volatile("jmp " #exit :: "D"(ctx) : "memory");  \
+        __builtin_unreachable();                                 \
+    } while (0)
+
 /* The fast path's exit, to the user thread it has just made current. The
  * FPU switch is done here rather than in the fast path, so that no call
  * is left on its way (fpu_take() is one). */
@@ -125,8 +137,8 @@ void arch_fastpath_exit(tcb_t *to)
         fastpath_exit_slow(to);
     load_tls_base_msrs(&to->ctx);
     if (likely(can_sysret(&to->ctx)))
-        restore_sysret(&to->ctx);
-    restore_iret(&to->ctx);
+        JUMP_TO_EXIT(restore_sysret, &to->ctx);
+    JUMP_TO_EXIT(restore_iret, &to->ctx);
 }
 
 void arch_switch_thread(struct tcb *from, struct tcb *to)
