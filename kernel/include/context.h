@@ -25,7 +25,7 @@ enum {
  * restored exactly (after an interrupt or exception, and after another
  * thread changes this thread's registers); the exact exit (iret) sets it
  * back to ENTRY_SYSCALL, so a syscall entry need not store it. */
-enum { ENTRY_SYSCALL = 0, ENTRY_TRAP = 1 };
+enum { ENTRY_SYSCALL = 0, ENTRY_TRAP = -1 };   /* TRAP: no user address (restore.c) */
 
 typedef struct user_context {
     word_t r[N_CONTEXT_REGS];

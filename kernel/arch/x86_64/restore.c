@@ -77,10 +77,13 @@ static FORCE_INLINE void load_tls_bases(const user_context_t *ctx)
 }
 
 /* sysret needs a thread that entered by syscall (RCX and R11 are not
- * restored) resuming in the user half (see the top of this file). */
+ * restored) resuming in the user half (see the top of this file).
+ * ENTRY_TRAP, as a word, lies above the user half, and ENTRY_SYSCALL is 0,
+ * so one compare of the two words OR-ed answers both. */
+compile_assert(entry_trap_not_user, (word_t)ENTRY_TRAP >= USER_TOP && ENTRY_SYSCALL == 0);
 static FORCE_INLINE bool can_sysret(const user_context_t *ctx)
 {
-    return ctx->r[REG_ENTRY_KIND] == ENTRY_SYSCALL && ctx->r[REG_NEXTIP] < USER_TOP;
+    return (ctx->r[REG_ENTRY_KIND] | ctx->r[REG_NEXTIP]) < USER_TOP;
 }
 
 static FORCE_INLINE NORETURN void restore_user_thread(tcb_t *t)

@@ -31,7 +31,7 @@
 #define CTX_ENTRY_KIND (24 * 8)
 
 #define CTX_ENTRY_SYSCALL 0
-#define CTX_ENTRY_TRAP    1
+#define CTX_ENTRY_TRAP    (-1)
 
 /* RFLAGS a user thread may hold: the arithmetic flags, TF, DF, AC and ID.
  * IOPL, NT, RF, VM, VIF and VIP are always cleared on exit; IF and the
