@@ -22,8 +22,10 @@ void fpu_tick(void);                   /* timer tick: the owner goes lazy until 
  * own state is in its area. */
 static FORCE_INLINE void fpu_swap_live(struct tcb *to)
 {
-    __asm__ volatile("fxsave64 (%0)" :: "r"(tcb_fpu_area(fpu_owner)) : "memory");
-    __asm__ volatile("fxrstor64 (%0)" :: "r"(tcb_fpu_area(to)) : "memory");
+    /* memory operands: the area's offset from the TCB goes into the
+     * instruction instead of an address computed first */
+    __asm__ volatile("fxsave64 %0" : "=m"(*(char (*)[512])tcb_fpu_area(fpu_owner)) :: "memory");
+    __asm__ volatile("fxrstor64 %0" :: "m"(*(char (*)[512])tcb_fpu_area(to)) : "memory");
     fpu_owner = to;
 }
 
