@@ -186,14 +186,16 @@ static FORCE_INLINE NORETURN void return_to_user(void)
  * syscall_handlers[] with no dispatch in C, so a fast path starts with no
  * frame and no switch before it. Each fast path returns only when the case
  * is not one it handles. */
-static NORETURN void sys_call(word_t cptr, word_t msginfo)
+#define SYSCALL_ENTRY NORETURN __attribute__((optimize("omit-frame-pointer")))  /* nothing to unwind to */
+
+static SYSCALL_ENTRY void sys_call(word_t cptr, word_t msginfo)
 {
     FASTPATH(fastpath_call(cptr, msginfo));
     handleInvocation(true, true);
     return_to_user();
 }
 
-static NORETURN void sys_reply_recv(word_t cptr, word_t msginfo)
+static SYSCALL_ENTRY void sys_reply_recv(word_t cptr, word_t msginfo)
 {
     FASTPATH(fastpath_reply_recv(cptr, msginfo));
     handleReply();
@@ -201,21 +203,21 @@ static NORETURN void sys_reply_recv(word_t cptr, word_t msginfo)
     return_to_user();
 }
 
-static NORETURN void sys_send(word_t cptr, word_t msginfo)
+static SYSCALL_ENTRY void sys_send(word_t cptr, word_t msginfo)
 {
     FASTPATH(fastpath_signal(cptr, msginfo));
     handleInvocation(false, true);
     return_to_user();
 }
 
-static NORETURN void sys_nb_send(word_t cptr, word_t msginfo)
+static SYSCALL_ENTRY void sys_nb_send(word_t cptr, word_t msginfo)
 {
     FASTPATH(fastpath_signal(cptr, msginfo));
     handleInvocation(false, false);
     return_to_user();
 }
 
-static NORETURN void sys_recv(word_t cptr, word_t msginfo)
+static SYSCALL_ENTRY void sys_recv(word_t cptr, word_t msginfo)
 {
     FASTPATH(fastpath_wait(cptr, true));
     (void)msginfo;
@@ -223,7 +225,7 @@ static NORETURN void sys_recv(word_t cptr, word_t msginfo)
     return_to_user();
 }
 
-static NORETURN void sys_nb_recv(word_t cptr, word_t msginfo)
+static SYSCALL_ENTRY void sys_nb_recv(word_t cptr, word_t msginfo)
 {
     FASTPATH(fastpath_wait(cptr, false));
     (void)msginfo;
@@ -231,7 +233,7 @@ static NORETURN void sys_nb_recv(word_t cptr, word_t msginfo)
     return_to_user();
 }
 
-static NORETURN void sys_reply(word_t cptr, word_t msginfo)
+static SYSCALL_ENTRY void sys_reply(word_t cptr, word_t msginfo)
 {
     (void)cptr;
     (void)msginfo;
@@ -239,7 +241,7 @@ static NORETURN void sys_reply(word_t cptr, word_t msginfo)
     return_to_user();
 }
 
-static NORETURN void sys_yield(word_t cptr, word_t msginfo)
+static SYSCALL_ENTRY void sys_yield(word_t cptr, word_t msginfo)
 {
     FASTPATH(fastpath_yield());
     (void)cptr;
