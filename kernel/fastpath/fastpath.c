@@ -67,12 +67,6 @@ static FORCE_INLINE endpoint_t *ep_ptr(cap_t ep_cap)
     return ptr_from_paddr(cap_ep_paddr(ep_cap));
 }
 
-/* A message the fast path can carry: no caps, not beyond what the general
- * path would send (it truncates longer ones). */
-static FORCE_INLINE bool plain_message(word_t info)
-{
-    return mi_extra_caps(info) == 0 && mi_length(info) <= seL4_MsgMaxLength;
-}
 
 /* The IPC buffers for MR4 and up, as doIPCTransfer looks them up; false
  * when one is missing (the general path then sends only the register MRs,
@@ -128,13 +122,17 @@ static FORCE_INLINE void call(cptr_t cptr, word_t info, bool general)
     /* a thread with a pending fault sends a fault message, not this one */
     if (unlikely(cur->fault.type != fault_null))
         return;
-    /* caps to transfer, or a length to truncate, need the general transfer */
-    if (unlikely(!plain_message(info)))
+    /* caps to transfer need the general transfer */
+    if (unlikely(mi_extra_caps(info) != 0))
         return;
     /* MR4 and up are copied by the general instance */
     word_t n = mi_length(info);
     if (!general && unlikely(n > N_MSG_REGS))
         return fastpath_call_general(cptr, info);
+    /* a length to truncate needs the general transfer (after the above:
+     * the common instance then needs no compare for it) */
+    if (unlikely(n > seL4_MsgMaxLength))
+        return;
     /* the cap must be an endpoint we may send on */
     cap_t ep_cap = lookup_fp(cur, cptr, general, &common);
     if (unlikely(!common))
@@ -203,13 +201,17 @@ static FORCE_INLINE void reply_recv(cptr_t cptr, word_t info, bool general)
     /* a thread with a pending fault sends a fault message, not this one */
     if (unlikely(cur->fault.type != fault_null))
         return;
-    /* caps to transfer, or a length to truncate, need the general transfer */
-    if (unlikely(!plain_message(info)))
+    /* caps to transfer need the general transfer */
+    if (unlikely(mi_extra_caps(info) != 0))
         return;
     /* MR4 and up are copied by the general instance */
     word_t n = mi_length(info);
     if (!general && unlikely(n > N_MSG_REGS))
         return fastpath_reply_recv_general(cptr, info);
+    /* a length to truncate needs the general transfer (after the above:
+     * the common instance then needs no compare for it) */
+    if (unlikely(n > seL4_MsgMaxLength))
+        return;
     /* there must be a caller to reply to (first: a fault handler's reply
      * leaves here before the cap lookup) */
     cte_t *caller_slot = tcb_cte(cur, TCB_CALLER);
