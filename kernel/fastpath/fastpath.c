@@ -254,12 +254,7 @@ static FORCE_INLINE void reply_recv(cptr_t cptr, word_t info, bool general)
     cur->blocking_object = (word_t)ep;
     cur->blocking_can_grant = cap_ep_can_grant(ep_cap);
     cur->state = ThreadState_BlockedOnReceive;
-    tcb_t *tail = queue_tail((word_t *)ep);
-    cur->ep_prev = tail;
-    cur->ep_next = NULL;
-    if (tail)
-        tail->ep_next = cur;
-    queue_set((word_t *)ep, tail ? queue_head((word_t *)ep) : cur, cur, EPState_Recv);
+    queue_append((word_t *)ep, cur, EPState_Recv);
 
     /* the reply cap is used up: unlink it from its master */
     mdb_set_next(mdb_prev(caller_slot), NULL);

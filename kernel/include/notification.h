@@ -9,27 +9,12 @@ static inline word_t *ntfn_queue(notification_t *n) { return (word_t *)n; }
 
 static inline void ntfn_append(notification_t *n, tcb_t *t)
 {
-    tcb_t *tail = queue_tail(ntfn_queue(n));
-    t->ep_prev = tail;
-    t->ep_next = NULL;
-    if (tail)
-        tail->ep_next = t;
-    queue_set(ntfn_queue(n), tail ? queue_head(ntfn_queue(n)) : t, t, NtfnState_Waiting);
+    queue_append(ntfn_queue(n), t, NtfnState_Waiting);
 }
 
 static inline void ntfn_remove(notification_t *n, tcb_t *t)
 {
-    tcb_t *head = queue_head(ntfn_queue(n)), *tail = queue_tail(ntfn_queue(n));
-    if (t->ep_prev)
-        t->ep_prev->ep_next = t->ep_next;
-    else
-        head = t->ep_next;
-    if (t->ep_next)
-        t->ep_next->ep_prev = t->ep_prev;
-    else
-        tail = t->ep_prev;
-    t->ep_next = t->ep_prev = NULL;
-    queue_set(ntfn_queue(n), head, tail, head ? NtfnState_Waiting : NtfnState_Idle);
+    queue_remove(ntfn_queue(n), t);
 }
 
 /* ntfn_remove() of the first waiter, the one a Signal wakes. */

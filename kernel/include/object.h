@@ -148,3 +148,34 @@ static inline tcb_t *queue_tail(const word_t *q) { return (tcb_t *)(q[1] & ~QUEU
 static inline word_t queue_state(const word_t *q) { return q[1] & QUEUE_STATE_MASK; }
 static inline void queue_set(word_t *q, tcb_t *head, tcb_t *tail, word_t state)
 { q[0] = (word_t)head; q[1] = (word_t)tail | state; }
+
+/* Endpoint and notification queues link their threads the same way, and
+ * an empty queue is Idle in both. */
+compile_assert(idle_states_agree, EPState_Idle == 0 && NtfnState_Idle == 0);
+
+/* Put t at the tail of queue q, which is then in the given state. */
+static inline void queue_append(word_t *q, tcb_t *t, word_t state)
+{
+    tcb_t *tail = queue_tail(q);
+    t->ep_prev = tail;
+    t->ep_next = NULL;
+    if (tail)
+        tail->ep_next = t;
+    queue_set(q, tail ? queue_head(q) : t, t, state);
+}
+
+/* Take t out of queue q; the queue keeps its state unless it is left empty. */
+static inline void queue_remove(word_t *q, tcb_t *t)
+{
+    tcb_t *head = queue_head(q), *tail = queue_tail(q);
+    if (t->ep_prev)
+        t->ep_prev->ep_next = t->ep_next;
+    else
+        head = t->ep_next;
+    if (t->ep_next)
+        t->ep_next->ep_prev = t->ep_prev;
+    else
+        tail = t->ep_prev;
+    t->ep_next = t->ep_prev = NULL;
+    queue_set(q, head, tail, head ? queue_state(q) : 0);
+}

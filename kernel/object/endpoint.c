@@ -3,29 +3,12 @@
 
 static void ep_append(endpoint_t *ep, tcb_t *t, word_t state)
 {
-    word_t *q = (word_t *)ep;
-    tcb_t *tail = queue_tail(q);
-    t->ep_prev = tail;
-    t->ep_next = NULL;
-    if (tail)
-        tail->ep_next = t;
-    queue_set(q, tail ? queue_head(q) : t, t, state);
+    queue_append((word_t *)ep, t, state);
 }
 
 static void ep_remove(endpoint_t *ep, tcb_t *t)
 {
-    word_t *q = (word_t *)ep;
-    tcb_t *head = queue_head(q), *tail = queue_tail(q);
-    if (t->ep_prev)
-        t->ep_prev->ep_next = t->ep_next;
-    else
-        head = t->ep_next;
-    if (t->ep_next)
-        t->ep_next->ep_prev = t->ep_prev;
-    else
-        tail = t->ep_prev;
-    t->ep_next = t->ep_prev = NULL;
-    queue_set(q, head, tail, head ? queue_state(q) : EPState_Idle);
+    queue_remove((word_t *)ep, t);
 }
 
 void sendIPC(bool blocking, bool do_call, word_t badge, bool can_grant, bool can_grant_reply,

@@ -183,11 +183,9 @@ trap_from_kernel:
 
 /* ---------------------------------------------------------------- exits */
 
-/* restore_sysret(ctx): the thread entered with SYSCALL and resumes in the
- * user half (restore.c checked: SYSRET to a non-canonical RCX would fault
- * in ring 0 on the user's stack). */
-    .global restore_sysret
-restore_sysret:
+/* The registers both exits load alike from the context in RDI (RDI
+ * itself last, and RCX, R11, RSP as each exit needs). */
+    .macro load_common_regs
     movq CTX_RSI(%rdi), %rsi
     movq CTX_RAX(%rdi), %rax
     movq CTX_RBX(%rdi), %rbx
@@ -200,6 +198,14 @@ restore_sysret:
     movq CTX_R8(%rdi),  %r8
     movq CTX_R9(%rdi),  %r9
     movq CTX_R15(%rdi), %r15
+    .endm
+
+/* restore_sysret(ctx): the thread entered with SYSCALL and resumes in the
+ * user half (restore.c checked: SYSRET to a non-canonical RCX would fault
+ * in ring 0 on the user's stack). */
+    .global restore_sysret
+restore_sysret:
+    load_common_regs
     movq CTX_FLAGS(%rdi), %r11
     andq $USER_FLAGS_MASK, %r11
     orq $USER_FLAGS_SET, %r11
@@ -225,18 +231,7 @@ restore_iret:
     pushq %rax
     pushq $SEL_USER_CS
     pushq CTX_NEXTIP(%rdi)
-    movq CTX_RSI(%rdi), %rsi
-    movq CTX_RAX(%rdi), %rax
-    movq CTX_RBX(%rdi), %rbx
-    movq CTX_RBP(%rdi), %rbp
-    movq CTX_R12(%rdi), %r12
-    movq CTX_R13(%rdi), %r13
-    movq CTX_R14(%rdi), %r14
-    movq CTX_RDX(%rdi), %rdx
-    movq CTX_R10(%rdi), %r10
-    movq CTX_R8(%rdi),  %r8
-    movq CTX_R9(%rdi),  %r9
-    movq CTX_R15(%rdi), %r15
+    load_common_regs
     movq CTX_R11(%rdi), %r11
     movq CTX_RCX(%rdi), %rcx
     movq CTX_RDI(%rdi), %rdi
